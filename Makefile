@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# hvmchain: one non-recursive Makefile; every output goes to $(OUT).
+#
+#   make           build out/hvmchain (the loader) and the 128 KiB SeaBIOS payload
+#   make check     host unit tests, then the emulated-Xen boot tests (installs what it needs)
+#   make demo      boot one guest through hvmchain under Xen in QEMU and show the log
+#   make install   install the loader and its payload under $(DESTDIR)$(LIBDIR)
+#   make clean     remove $(OUT)
+
+OUT            ?= out
+HVMCHAIN_CACHE ?= /var/cache/hvmchain
+PREFIX         ?= /usr
+LIBDIR         ?= $(PREFIX)/lib/hvmchain
+V              ?= 0
+VERSION        := 0.1.0
+
+ifeq ($(V),0)
+Q    := @
+say   = @printf '  %-7s %s\n' $(1) $(2)
+else
+Q    :=
+say   = @true
+endif
+
+.DELETE_ON_ERROR:
+.SUFFIXES:
+.DEFAULT_GOAL := all
+
+export OUT HVMCHAIN_CACHE
+
+# Build dependencies come from Debian packages; this stamp installs the missing ones
+# (as root) or says which apt-get line to run.
+DEPS_BUILD := $(OUT)/.deps-build
+$(DEPS_BUILD): scripts/deps.sh
+	$(Q)mkdir -p $(@D)
+	$(Q)scripts/deps.sh build
+	$(Q)touch $@
+
+-include payloads/seabios/seabios.mk
+-include loader/loader.mk
+-include tests/boot/boot.mk
+-include tests/unit/unit.mk
+-include tests/xen/xen.mk
+
+.PHONY: all clean check install
+all: $(ALL_TARGETS)
+
+check: $(CHECK_TARGETS)
+
+install: all
+	install -d $(DESTDIR)$(LIBDIR)
+	install -m 0644 $(INSTALL_FILES) $(DESTDIR)$(LIBDIR)/
+
+clean:
+	rm -rf $(OUT)
