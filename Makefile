@@ -39,7 +39,7 @@ $(DEPS_BUILD): scripts/deps.sh
 -include payloads/seabios/seabios.mk
 -include loader/loader.mk
 -include tests/boot/boot.mk
--include tests/unit/unit.mk
+-include tests/unit.mk
 -include tests/xen/xen.mk
 
 .PHONY: all clean check install

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The arena: the only place a builder's pointer becomes a guest-physical address. */
+#include <string.h>
+#include "arena.h"
+#include "bug.h"
+
+void arena_init(struct arena *a, void *base, uint64_t phys, size_t size)
+{
+	a->base = base;
+	a->phys = phys;
+	a->size = size;
+	a->used = 0;
+}
+
+void *arena_alloc(struct arena *a, size_t size, size_t align)
+{
+	ASSERT(align && !(align & (align - 1)));
+	/* Align the guest-physical address: that is what the consumer checks. */
+	uint64_t at = (a->phys + a->used + align - 1) & ~(uint64_t)(align - 1);
+	size_t off = (size_t)(at - a->phys);
+
+	if (off > a->size || size > a->size - off)
+		return NULL;
+	a->used = off + size;
+	memset(a->base + off, 0, size);
+	return a->base + off;
+}
+
+uint64_t arena_v2p(const struct arena *a, const void *p)
+{
+	const uint8_t *b = p;
+
+	ASSERT(b >= a->base && b <= a->base + a->size);
+	return a->phys + (uint64_t)(b - a->base);
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The payload interface: what the loader asks of the firmware it chains to (as hvmloader's bios_config). */
+#ifndef HVMCHAIN_PAYLOAD_H
+#define HVMCHAIN_PAYLOAD_H
+
+#include <stdint.h>
+#include <e820.h>
+
+struct platform;
+
+struct payload_image {
+	const uint8_t *data;
+	uint64_t size;
+	const char *source; /* for the log: where the image came from */
+};
+
+struct payload_ops {
+	const char *name;
+	/* Checks the image and copies it where it runs; sets p->bios_base. Errors are logged. */
+	int (*load)(struct platform *p, const struct payload_image *img);
+	/* Hands over what the loader built (table list, memory map). */
+	int (*handoff)(struct platform *p, const struct e820_map *e820);
+	/* Transfers control; does not return. */
+	void (*start)(void) __attribute__((noreturn));
+};
+
+extern const struct payload_ops seabios_payload;
+
+/* The 128 KiB SeaBIOS built into the loader image, used when no "firmware" module came. */
+extern const uint8_t seabios_builtin[], seabios_builtin_end[];
+
+#endif

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The SeaBIOS payload's ops: place the image below 1 MiB, fill the 0x1000 block, jump to F000:FFF0. */
+#include <string.h>
+#include "arena.h"
+#include "console.h"
+#include "err.h"
+#include "hw/mem.h"
+#include "hw/realmode.h"
+#include "payload.h"
+#include "payloads/seabios/handoff.h"
+#include "platform.h"
+
+/*
+ * Low scratch memory for the arrays the 0x1000 block points at, where hvmloader keeps them
+ * (SCRATCH_PHYSICAL_ADDRESS): SeaBIOS reads them during POST before it reuses low memory.
+ */
+#define SCRATCH_PHYS 0x10000u
+#define SCRATCH_SIZE 0x10000u
+
+static int seabios_load(struct platform *p, const struct payload_image *img)
+{
+	char why[160];
+	uint32_t base;
+
+	if (seabios_image_check(img->data, img->size, &base, why, sizeof(why))) {
+		log_error("SeaBIOS image rejected: %s is %s\n", img->source, why);
+		return -ERR_INVAL;
+	}
+	log_printf("Loading SeaBIOS from %s (%llu bytes) at %#x\n", img->source,
+		   (unsigned long long)img->size, base);
+	memmove(phys_to_virt(base), img->data, (size_t)img->size);
+	p->bios_base = base;
+	return 0;
+}
+
+static int seabios_handoff(struct platform *p, const struct e820_map *e820)
+{
+	struct arena scratch;
+
+	arena_init(&scratch, phys_to_virt(SCRATCH_PHYS), SCRATCH_PHYS, SCRATCH_SIZE);
+	return seabios_handoff_build(phys_to_virt(SEABIOS_INFO_PHYS), &scratch, p->tables, p->tables_nr, e820);
+}
+
+static __attribute__((noreturn)) void seabios_start(void)
+{
+	log_printf("Invoking SeaBIOS ...\n");
+	realmode_jump_to_reset_vector();
+}
+
+const struct payload_ops seabios_payload = {
+	.name = "SeaBIOS",
+	.load = seabios_load,
+	.handoff = seabios_handoff,
+	.start = seabios_start,
+};

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Tests the XenHVMSeaBIOS block as SeaBIOS 1.16.2 validates it, and the image check. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "err.h"
+#include "harness.h"
+#include "payloads/seabios/handoff.h"
+
+/* SeaBIOS src/fw/xen.c validate_info(), restated: signature, length, zero byte sum. */
+static bool seabios_accepts(const unsigned char *blk)
+{
+	unsigned int sum = 0;
+
+	if (memcmp(blk, "XenHVMSeaBIOS", 14) || blk[14] < 32)
+		return false;
+	for (int i = 0; i < blk[14]; i++)
+		sum += blk[i];
+	return (sum & 0xff) == 0;
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t le64(const unsigned char *p)
+{
+	return le32(p) | (uint64_t)le32(p + 4) << 32;
+}
+
+TEST(handoff_block_validates_and_points_at_copies)
+{
+	unsigned char *scratch_mem = calloc(1, 0x10000);
+	struct arena scratch;
+	struct seabios_info info;
+	struct e820_map m = { .nr = 2 };
+	const uint32_t tables[] = { 0xF5B50, 0xFC100150 };
+
+	m.entry[0] = (struct e820_entry){ 0, 0xA0000, E820_RAM };
+	m.entry[1] = (struct e820_entry){ 0xE0000, 0x20000, E820_RESERVED };
+	arena_init(&scratch, scratch_mem, 0x10000, 0x10000);
+	CHECK_EQ(seabios_handoff_build(&info, &scratch, tables, 2, &m), 0);
+
+	const unsigned char *b = (const unsigned char *)&info;
+	CHECK(seabios_accepts(b));
+	CHECK_EQ(b[13], 0); /* the signature's NUL is part of it */
+	CHECK_EQ(b[14], 32);
+	/* Pointers are guest-physical addresses inside the scratch area. */
+	uint32_t tables_pa = le32(b + 16), e820_pa = le32(b + 24);
+	CHECK_EQ(le32(b + 20), 2);
+	CHECK_EQ(le32(b + 28), 2);
+	CHECK(tables_pa >= 0x10000 && tables_pa < 0x20000);
+	CHECK(e820_pa >= 0x10000 && e820_pa < 0x20000);
+	CHECK_EQ(e820_pa % 8, 0);
+	const unsigned char *t = scratch_mem + (tables_pa - 0x10000);
+	CHECK_EQ(le32(t), 0xF5B50);
+	CHECK_EQ(le32(t + 4), 0xFC100150);
+	/* SeaBIOS reads 20-byte entries: start, size, type. */
+	const unsigned char *e = scratch_mem + (e820_pa - 0x10000);
+	CHECK_EQ(le64(e + 20), 0xE0000);
+	CHECK_EQ(le64(e + 28), 0x20000);
+	CHECK_EQ(le32(e + 36), E820_RESERVED);
+	free(scratch_mem);
+}
+
+TEST(handoff_block_with_no_tables)
+{
+	unsigned char mem[256];
+	struct arena scratch;
+	struct seabios_info info;
+	struct e820_map m = { .nr = 1 };
+
+	m.entry[0] = (struct e820_entry){ 0, 0xA0000, E820_RAM };
+	arena_init(&scratch, mem, 0x10000, sizeof(mem));
+	CHECK_EQ(seabios_handoff_build(&info, &scratch, NULL, 0, &m), 0);
+	CHECK(seabios_accepts((const unsigned char *)&info));
+	CHECK_EQ(info.tables_nr, 0);
+	CHECK_EQ(info.e820_nr, 1);
+	/* Any single flipped byte is caught by SeaBIOS's check. */
+	((unsigned char *)&info)[20] ^= 1;
+	CHECK(!seabios_accepts((const unsigned char *)&info));
+}
+
+TEST(handoff_block_reports_full_scratch)
+{
+	unsigned char mem[64];
+	struct arena scratch;
+	struct seabios_info info;
+	struct e820_map m = { .nr = 4 };
+
+	arena_init(&scratch, mem, 0x10000, sizeof(mem));
+	for (int i = 0; i < 4; i++)
+		m.entry[i] = (struct e820_entry){ (uint64_t)i << 20, 0x1000, E820_RAM };
+	CHECK_EQ(seabios_handoff_build(&info, &scratch, NULL, 0, &m), -ERR_NOSPC);
+	uint32_t many[SEABIOS_MAX_TABLES + 1] = { 0 };
+	CHECK_EQ(seabios_handoff_build(&info, &scratch, many, SEABIOS_MAX_TABLES + 1, &m), -ERR_RANGE);
+}
+
+/* An image of the given size whose reset vector is "ljmp $0xf000,$0xe05b", as SeaBIOS's. */
+static unsigned char *fake_bios(size_t size)
+{
+	unsigned char *img = calloc(1, size);
+	const unsigned char jump[] = { 0xEA, 0x5B, 0xE0, 0x00, 0xF0 };
+
+	memcpy(img + size - 16, jump, sizeof(jump));
+	return img;
+}
+
+TEST(image_check_places_128k_and_256k)
+{
+	char why[160];
+	uint32_t base = 0;
+	unsigned char *a = fake_bios(0x20000), *b = fake_bios(0x40000);
+
+	CHECK_EQ(seabios_image_check(a, 0x20000, &base, why, sizeof(why)), 0);
+	CHECK_EQ(base, 0xE0000);
+	CHECK_EQ(seabios_image_check(b, 0x40000, &base, why, sizeof(why)), 0);
+	CHECK_EQ(base, 0xC0000);
+	free(a);
+	free(b);
+}
+
+TEST(image_check_refuses_wrong_sizes_and_vectors)
+{
+	char why[160];
+	uint32_t base = 0x1234;
+	unsigned char *img = fake_bios(0x40000);
+
+	CHECK_EQ(seabios_image_check(img, 100, &base, why, sizeof(why)), -ERR_INVAL);
+	CHECK(strstr(why, "100 bytes") != NULL);
+	CHECK_EQ(seabios_image_check(img, 0x30000, &base, why, sizeof(why)), -ERR_INVAL);
+	CHECK_EQ(seabios_image_check(img, 0x80000, &base, why, sizeof(why)), -ERR_INVAL);
+	img[0x40000 - 16] = 0xE9; /* a near jump cannot reach F000 from FFFF0 as SeaBIOS expects */
+	CHECK_EQ(seabios_image_check(img, 0x40000, &base, why, sizeof(why)), -ERR_INVAL);
+	CHECK(strstr(why, "reset vector") != NULL);
+	img[0x40000 - 16] = 0xEA;
+	img[0x40000 - 12] = 0xE0; /* far jump to segment E000 */
+	CHECK_EQ(seabios_image_check(img, 0x40000, &base, why, sizeof(why)), -ERR_INVAL);
+	CHECK_EQ(base, 0x1234); /* untouched on refusal */
+	free(img);
+}
+
+TEST(image_check_accepts_debians_xen_seabios)
+{
+	/* The 256 KiB image libxl passes on Debian; the build deps install it. */
+	FILE *f = fopen("/usr/share/seabios/bios-256k.bin", "rb");
+	if (!CHECK(f != NULL))
+		return;
+	unsigned char *img = malloc(0x40000);
+	size_t n = fread(img, 1, 0x40000, f);
+	fclose(f);
+	char why[160];
+	uint32_t base = 0;
+	CHECK_EQ(seabios_image_check(img, n, &base, why, sizeof(why)), 0);
+	CHECK_EQ(base, 0xC0000);
+	free(img);
+}

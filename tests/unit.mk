@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Host unit tests: the loader's pure code built for the host under ASan/UBSan, with the tests
+# that mirror it (tests/loader/e820_test.c tests loader/e820.c) and a small harness.
+
+HOST_CC := gcc
+HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -Wall -Wextra -Werror -Wundef \
+	-I tests/harness -I include -I loader -I . \
+	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ -MMD -MP
+
+UNIT_TEST_SRCS := $(wildcard tests/loader/*_test.c tests/loader/lib/*_test.c \
+	tests/payloads/seabios/*_test.c)
+# The code under test; string.c is built renamed (t_memcpy ...) to sit beside the C library.
+UNIT_CODE_SRCS := $(filter-out loader/lib/string.c,$(LOADER_PURE_SRCS))
+UNIT_OBJS := $(patsubst %,$(OUT)/host/%.o,tests/harness/harness.c $(UNIT_CODE_SRCS) $(UNIT_TEST_SRCS)) \
+	$(OUT)/host/string-renamed.o
+UNIT_BIN := $(OUT)/host/unit-tests
+
+$(OUT)/host/%.c.o: %.c $(DEPS_BUILD)
+	$(call say,HOSTCC,$<)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -c -o $@ $<
+
+$(OUT)/host/string-renamed.o: loader/lib/string.c tests/harness/rename_string.h $(DEPS_BUILD)
+	$(call say,HOSTCC,$<)
+	$(Q)mkdir -p $(@D)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -fno-builtin -include tests/harness/rename_string.h -c -o $@ $<
+
+$(OUT)/host/tests/loader/lib/string_test.c.o: HOST_CFLAGS += -fno-builtin
+
+$(UNIT_BIN): $(UNIT_OBJS)
+	$(call say,HOSTLD,$@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $(UNIT_OBJS)
+
+-include $(UNIT_OBJS:.o=.d)
+
+.PHONY: unit-check
+unit-check: $(UNIT_BIN)
+	$(Q)$(UNIT_BIN)
+
+CHECK_TARGETS += unit-check
