@@ -36,10 +36,14 @@ $(DEPS_BUILD): scripts/deps.sh
 	$(Q)scripts/deps.sh build
 	$(Q)touch $@
 
+# Table families add their sources to LOADER_PURE_SRCS (built into the loader and the host
+# tests) before loader.mk turns the lists into rules.
 -include payloads/seabios/seabios.mk
--include loader/loader.mk
--include tests/boot/boot.mk
--include tests/unit.mk
+-include acpi/acpi.mk
+-include loader/tables/tables.mk
+include loader/loader.mk
+include tests/boot/boot.mk
+include tests/unit.mk
 -include tests/xen/xen.mk
 
 .PHONY: all clean check install

@@ -14,11 +14,11 @@ TARGET_CFLAGS := -m32 -march=i686 -std=gnu11 -Os -g -ffreestanding -fno-pic -fno
 TARGET_LDFLAGS := -m elf_i386 -N --no-warn-rwx-segments --build-id=none -nostdlib -T loader/link.lds
 
 # Sources shared with the host tests (pure: no hardware, no hypercalls) ...
-LOADER_PURE_SRCS := loader/lib/string.c loader/lib/printf.c loader/lib/checksum.c \
+LOADER_PURE_SRCS += loader/lib/string.c loader/lib/printf.c loader/lib/checksum.c \
 	loader/arena.c loader/console.c loader/e820.c loader/start_info.c \
 	payloads/seabios/handoff.c
 # ... and the ones only the target runs.
-LOADER_TARGET_SRCS := loader/entry.S loader/main.c loader/panic.c loader/hw/console_e9.c \
+LOADER_TARGET_SRCS += loader/entry.S loader/main.c loader/panic.c loader/hw/console_e9.c \
 	loader/hw/realmode.S loader/xen/hypercall.c payloads/seabios/seabios.c \
 	payloads/seabios/builtin.S
 

@@ -43,7 +43,7 @@ static void probe_start_info(struct platform *p)
 
 static void probe_memory_map(struct platform *p)
 {
-	if (xen_memory_map(p->memmap, E820_TOOLSTACK_MAX, &p->memmap_nr))
+	if (xen_memory_map(p->mem.memmap, E820_TOOLSTACK_MAX, &p->mem.memmap_nr))
 		fatal("XENMEM_memory_map failed: no memory map from the toolstack");
 }
 
@@ -87,8 +87,8 @@ void main(uint32_t start_info_paddr)
 	/* Build: the payload goes first, as its placement is part of the memory map. */
 	load_payload(p, payload);
 	const struct e820_layout layout = {
-		.toolstack = p->memmap,
-		.toolstack_nr = p->memmap_nr,
+		.toolstack = p->mem.memmap,
+		.toolstack_nr = p->mem.memmap_nr,
 		.bios_base = p->bios_base,
 	};
 	if (e820_build(&e820, &layout))

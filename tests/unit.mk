@@ -8,8 +8,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-reco
 	-I tests/harness -I include -I loader -I . \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ -MMD -MP
 
-UNIT_TEST_SRCS := $(wildcard tests/loader/*_test.c tests/loader/lib/*_test.c \
-	tests/payloads/seabios/*_test.c)
+UNIT_TEST_SRCS := $(sort $(shell find tests -name '*_test.c'))
 # The code under test; string.c is built renamed (t_memcpy ...) to sit beside the C library.
 UNIT_CODE_SRCS := $(filter-out loader/lib/string.c,$(LOADER_PURE_SRCS))
 UNIT_OBJS := $(patsubst %,$(OUT)/host/%.o,tests/harness/harness.c $(UNIT_CODE_SRCS) $(UNIT_TEST_SRCS)) \
