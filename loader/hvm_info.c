@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* hvm_info_table validation: the toolstack writes it, so check everything before trusting it. */
+#include <string.h>
+#include <xen/abi.h>
+#include <xen/hvm/hvm_info_table.h>
+#include "err.h"
+#include "hvm_info.h"
+#include "lib/printf.h"
+
+#define FOUR_GIB_PAGES 0x100000u
+
+int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len)
+{
+	const struct hvm_info_table *h = t;
+	const uint8_t *b = t;
+	uint8_t sum = 0;
+
+	if (memcmp(h->signature, "HVM INFO", 8)) {
+		fmt_snprintf(why, why_len, "hvm_info: bad signature");
+		return -ERR_INVAL;
+	}
+	/* The checksum covers length bytes; a length beyond the page would read past it. */
+	if (h->length < sizeof(*h) || h->length > 4096 - HVM_INFO_OFFSET) {
+		fmt_snprintf(why, why_len, "hvm_info: length %u is not between %zu and %u", h->length,
+			     sizeof(*h), 4096 - HVM_INFO_OFFSET);
+		return -ERR_INVAL;
+	}
+	for (uint32_t i = 0; i < h->length; i++)
+		sum += b[i];
+	if (sum) {
+		fmt_snprintf(why, why_len, "hvm_info: checksum does not add up (sum %#x)", sum);
+		return -ERR_INVAL;
+	}
+	if (!h->nr_vcpus || h->nr_vcpus > HVM_MAX_VCPUS) {
+		fmt_snprintf(why, why_len, "hvm_info: %u vCPUs, expected 1..%u", h->nr_vcpus, HVM_MAX_VCPUS);
+		return -ERR_INVAL;
+	}
+	if (h->low_mem_pgend > FOUR_GIB_PAGES || (h->high_mem_pgend && h->high_mem_pgend <= FOUR_GIB_PAGES) ||
+	    (h->reserved_mem_pgstart && h->reserved_mem_pgstart < h->low_mem_pgend)) {
+		fmt_snprintf(why, why_len, "hvm_info: memory layout low %#x high %#x reserved %#x pages is inconsistent",
+			     h->low_mem_pgend, h->high_mem_pgend, h->reserved_mem_pgstart);
+		return -ERR_INVAL;
+	}
+
+	p->vcpus.nr = h->nr_vcpus;
+	memset(p->vcpus.online, 0, sizeof(p->vcpus.online));
+	/* Only the first nr_vcpus bits mean anything. */
+	for (uint32_t i = 0; i < h->nr_vcpus; i++)
+		if ((h->vcpu_online[i / 8] >> (i % 8)) & 1)
+			p->vcpus.online[i / 8] |= (uint8_t)(1u << (i % 8));
+	p->apic_mode = h->apic_mode != 0;
+	p->mem.low_end = (uint64_t)h->low_mem_pgend << 12;
+	p->mem.high_end = (uint64_t)h->high_mem_pgend << 12;
+	p->mem.reserved_start = (uint64_t)h->reserved_mem_pgstart << 12;
+	return 0;
+}

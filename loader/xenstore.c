@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The xenstore request/reply codec over the ring; transport injected, so tests run a fake daemon. */
+#include <string.h>
+#include <xen/abi.h>
+#include <xen/io/xs_wire.h>
+#include "console.h"
+#include "err.h"
+#include "xenstore.h"
+
+/* Ring indexes are shared with another domain: keep the compiler from caching or reordering. */
+#define barrier() __asm__ volatile("" ::: "memory")
+
+void xs_init(struct xs_client *c, struct xenstore_domain_interface *ring, const struct xs_transport *t)
+{
+	c->ring = ring;
+	c->t = t;
+	c->req_id = 0;
+	c->broken = 0;
+}
+
+static uint32_t read_idx(const volatile uint32_t *p)
+{
+	uint32_t v = *p;
+
+	barrier();
+	return v;
+}
+
+/* Copies len bytes into the request ring, waiting for room; false on timeout. */
+static int put(struct xs_client *c, const void *data, uint32_t len)
+{
+	struct xenstore_domain_interface *r = c->ring;
+	const char *d = data;
+	int waits = 0;
+
+	while (len) {
+		uint32_t cons = read_idx(&r->req_cons), prod = r->req_prod;
+		uint32_t used = prod - cons;
+
+		if (used > XENSTORE_RING_SIZE)
+			return -ERR_XEN; /* corrupt indexes */
+		if (used == XENSTORE_RING_SIZE) {
+			if (++waits > XS_MAX_WAITS)
+				return -ERR_XEN;
+			c->t->notify(c->t->ctx);
+			c->t->wait(c->t->ctx);
+			continue;
+		}
+		uint32_t n = XENSTORE_RING_SIZE - used;
+		if (n > len)
+			n = len;
+		for (uint32_t i = 0; i < n; i++)
+			r->req[MASK_XENSTORE_IDX(prod + i)] = d[i];
+		barrier(); /* the bytes before the index that publishes them */
+		r->req_prod = prod + n;
+		d += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Copies len reply bytes out of the response ring, waiting for them; false on timeout. */
+static int get(struct xs_client *c, void *data, uint32_t len)
+{
+	struct xenstore_domain_interface *r = c->ring;
+	char *d = data;
+	int waits = 0;
+
+	while (len) {
+		uint32_t prod = read_idx(&r->rsp_prod), cons = r->rsp_cons;
+		uint32_t avail = prod - cons;
+
+		if (avail > XENSTORE_RING_SIZE)
+			return -ERR_XEN;
+		if (!avail) {
+			if (++waits > XS_MAX_WAITS)
+				return -ERR_XEN;
+			c->t->wait(c->t->ctx);
+			continue;
+		}
+		uint32_t n = avail < len ? avail : len;
+		for (uint32_t i = 0; i < n; i++)
+			d[i] = r->rsp[MASK_XENSTORE_IDX(cons + i)];
+		barrier(); /* read the bytes before handing their space back */
+		r->rsp_cons = cons + n;
+		c->t->notify(c->t->ctx);
+		d += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Reads and drops len bytes of a reply we do not want. */
+static int skip(struct xs_client *c, uint32_t len)
+{
+	char sink[64];
+
+	while (len) {
+		uint32_t n = len < sizeof(sink) ? len : sizeof(sink);
+		int rc = get(c, sink, n);
+
+		if (rc)
+			return rc;
+		len -= n;
+	}
+	return 0;
+}
+
+int xs_read(struct xs_client *c, const char *path, char *buf, size_t len)
+{
+	size_t plen = strlen(path) + 1;
+	struct xsd_sockmsg msg = { .type = XS_READ, .req_id = ++c->req_id, .tx_id = 0 };
+	int rc;
+
+	if (c->broken)
+		return -ERR_XEN;
+	if (plen > XENSTORE_REL_PATH_MAX)
+		return -ERR_NOSPC;
+	msg.len = (uint32_t)plen;
+	rc = put(c, &msg, sizeof(msg));
+	if (!rc)
+		rc = put(c, path, (uint32_t)plen);
+	if (rc)
+		goto broken;
+	c->t->notify(c->t->ctx);
+
+	for (;;) {
+		struct xsd_sockmsg rsp;
+
+		rc = get(c, &rsp, sizeof(rsp));
+		if (rc)
+			goto broken;
+		if (rsp.len > XENSTORE_PAYLOAD_MAX) {
+			log_error("xenstore: reply of %u bytes exceeds the protocol's %u\n", rsp.len,
+				  XENSTORE_PAYLOAD_MAX);
+			rc = -ERR_XEN;
+			goto broken;
+		}
+		/* Watch events can arrive unasked; this client sets no watches, but skip them. */
+		if (rsp.type == XS_WATCH_EVENT || rsp.req_id != c->req_id) {
+			rc = skip(c, rsp.len);
+			if (rc)
+				goto broken;
+			continue;
+		}
+		if (rsp.type == XS_ERROR) {
+			char err[16] = "";
+			uint32_t n = rsp.len < sizeof(err) - 1 ? rsp.len : sizeof(err) - 1;
+
+			rc = get(c, err, n);
+			if (!rc)
+				rc = skip(c, rsp.len - n);
+			if (rc)
+				goto broken;
+			err[n] = '\0';
+			return !strcmp(err, "ENOENT") ? -ERR_NOENT : -ERR_XEN;
+		}
+		if (rsp.type != XS_READ) {
+			rc = skip(c, rsp.len);
+			if (rc)
+				goto broken;
+			return -ERR_XEN;
+		}
+		/* The value is not NUL-terminated on the wire. */
+		if (rsp.len >= len) {
+			rc = skip(c, rsp.len);
+			if (rc)
+				goto broken;
+			return -ERR_NOSPC;
+		}
+		rc = get(c, buf, rsp.len);
+		if (rc)
+			goto broken;
+		buf[rsp.len] = '\0';
+		return 0;
+	}
+
+broken:
+	/* Half a message may sit in a ring now: do not send more through it. */
+	c->broken = 1;
+	log_error("xenstore: no reply from the store daemon; using defaults\n");
+	return rc;
+}
+
+void xs_shutdown(struct xs_client *c)
+{
+	struct xenstore_domain_interface *r = c->ring;
+
+	if (read_idx(&r->server_features) & XENSTORE_SERVER_FEATURE_RECONNECTION) {
+		r->connection = XENSTORE_RECONNECT;
+		barrier();
+		c->t->notify(c->t->ctx);
+		for (int i = 0; i < XS_MAX_WAITS && read_idx(&r->connection) != XENSTORE_CONNECTED; i++)
+			c->t->wait(c->t->ctx);
+		if (read_idx(&r->connection) == XENSTORE_CONNECTED)
+			return;
+		log_error("xenstore: the daemon did not finish reconnecting the ring\n");
+		return;
+	}
+	/* No reconnect support: leave empty rings and zero indexes for the OS to start from. */
+	memset(r->req, 0xff, sizeof(r->req));
+	memset(r->rsp, 0xff, sizeof(r->rsp));
+	barrier();
+	r->req_cons = r->req_prod = 0;
+	r->rsp_cons = r->rsp_prod = 0;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* A minimal, synchronous xenstore client over the shared ring (Xen's io/xs_wire.h protocol). */
+#ifndef HVMCHAIN_XENSTORE_H
+#define HVMCHAIN_XENSTORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct xenstore_domain_interface;
+
+/* How the client reaches the store daemon: the target uses an event channel and SCHEDOP_poll. */
+struct xs_transport {
+	void (*notify)(void *ctx);
+	/* Blocks until the daemon may have answered or a short timeout passes. */
+	void (*wait)(void *ctx);
+	void *ctx;
+};
+
+struct xs_client {
+	struct xenstore_domain_interface *ring;
+	const struct xs_transport *t;
+	uint32_t req_id;
+	int broken; /* a timeout or protocol error: later requests fail at once */
+};
+
+/* How many waits a request may take before the daemon counts as gone. */
+#define XS_MAX_WAITS 200
+
+void xs_init(struct xs_client *c, struct xenstore_domain_interface *ring, const struct xs_transport *t);
+
+/*
+ * Reads the value at path (relative to the domain's home, e.g. "platform/acpi") into buf
+ * as a NUL-terminated string. Returns 0; -ERR_NOENT when the key is absent (ENOENT);
+ * -ERR_NOSPC when the value does not fit in buf; -ERR_XEN on any other error reply, a
+ * timeout or a malformed reply.
+ */
+int xs_read(struct xs_client *c, const char *path, char *buf, size_t len);
+
+/*
+ * Leaves the ring as the guest OS's xenbus expects to find it: with a server that can
+ * reconnect, asks it to (connection = XENSTORE_RECONNECT) and waits until it has;
+ * otherwise empties both rings and zeroes their indexes, as hvmloader does.
+ */
+void xs_shutdown(struct xs_client *c);
+
+#endif

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Tests hvm_info_table validation with tables built field by field here. */
+#include <string.h>
+#include <xen/abi.h>
+#include <xen/hvm/hvm_info_table.h>
+#include "err.h"
+#include "harness.h"
+#include "hvm_info.h"
+
+static struct platform plat;
+
+static void seal(struct hvm_info_table *t)
+{
+	uint8_t sum = 0;
+
+	t->checksum = 0;
+	for (uint32_t i = 0; i < sizeof(*t); i++)
+		sum += ((uint8_t *)t)[i];
+	t->checksum = (uint8_t)-sum;
+}
+
+static struct hvm_info_table good(void)
+{
+	struct hvm_info_table t;
+
+	memset(&t, 0, sizeof(t));
+	memcpy(t.signature, "HVM INFO", 8);
+	t.length = sizeof(t);
+	t.apic_mode = 1;
+	t.nr_vcpus = 4;
+	t.low_mem_pgend = 0x20000;       /* 512 MiB */
+	t.reserved_mem_pgstart = 0xFEFF0; /* libxl's special pages */
+	t.vcpu_online[0] = 0x0B;          /* vCPUs 0, 1, 3 */
+	seal(&t);
+	return t;
+}
+
+TEST(hvm_info_good_table_fills_platform)
+{
+	struct hvm_info_table t = good();
+	char why[128];
+
+	memset(&plat, 0, sizeof(plat));
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), 0);
+	CHECK_EQ(plat.vcpus.nr, 4);
+	CHECK(plat.apic_mode);
+	CHECK_EQ(plat.mem.low_end, 0x20000000);
+	CHECK_EQ(plat.mem.high_end, 0);
+	CHECK_EQ(plat.mem.reserved_start, 0xFEFF0000);
+	CHECK(vcpu_is_online(&plat.vcpus, 0));
+	CHECK(vcpu_is_online(&plat.vcpus, 1));
+	CHECK(!vcpu_is_online(&plat.vcpus, 2));
+	CHECK(vcpu_is_online(&plat.vcpus, 3));
+}
+
+TEST(hvm_info_ignores_online_bits_past_nr_vcpus)
+{
+	struct hvm_info_table t = good();
+	char why[128];
+
+	t.vcpu_online[0] = 0xFF;
+	t.high_mem_pgend = 0x140000; /* RAM up to 5 GiB */
+	seal(&t);
+	memset(&plat, 0, sizeof(plat));
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), 0);
+	CHECK_EQ(plat.vcpus.online[0], 0x0F);
+	CHECK_EQ(plat.mem.high_end, 0x140000000ull);
+}
+
+TEST(hvm_info_refuses_bad_tables)
+{
+	char why[128];
+	struct hvm_info_table t;
+
+	memset(&plat, 0, sizeof(plat));
+	t = good();
+	t.signature[0] = 'X';
+	seal(&t);
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
+
+	t = good();
+	t.nr_vcpus = 5; /* checksum no longer adds up */
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
+	CHECK(strstr(why, "checksum") != NULL);
+
+	t = good();
+	t.nr_vcpus = 0;
+	seal(&t);
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
+
+	t = good();
+	t.nr_vcpus = HVM_MAX_VCPUS + 1;
+	seal(&t);
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
+
+	t = good();
+	t.length = 8;
+	seal(&t);
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
+
+	t = good();
+	t.length = 4096; /* would run past the page */
+	seal(&t);
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
+
+	t = good();
+	t.high_mem_pgend = 0x80000; /* "above 4 GiB" but below it */
+	seal(&t);
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
+
+	t = good();
+	t.low_mem_pgend = 0x100001;
+	seal(&t);
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
+	CHECK_EQ(plat.vcpus.nr, 0); /* untouched by every refusal */
+}

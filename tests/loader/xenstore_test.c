@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Tests the xenstore client against a fake store daemon written here from the wire protocol. */
+#include <stdlib.h>
+#include <string.h>
+#include <xen/abi.h>
+#include <xen/io/xs_wire.h>
+#include "err.h"
+#include "harness.h"
+#include "xenstore.h"
+
+static struct xenstore_domain_interface ring;
+
+/* The fake daemon's behaviour. */
+static struct {
+	int silent;        /* never answers */
+	int watch_first;   /* sends a watch event before each reply */
+	int reconnect;     /* supports reconnection, and completes it */
+	int waits, notifies;
+	char last_path[256];
+} d;
+
+static const struct {
+	const char *key, *value;
+} store[] = {
+	{ "platform/acpi", "1" },
+	{ "hvmloader/bios", "seabios" },
+	{ "platform/generation-id", "123:456" },
+	{ "long", "0123456789abcdefghijklmnopqrstuvwxyz" },
+};
+
+static void rsp_put(const void *p, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)
+		ring.rsp[MASK_XENSTORE_IDX(ring.rsp_prod + i)] = ((const char *)p)[i];
+	ring.rsp_prod += n;
+}
+
+static void reply(uint32_t type, uint32_t req_id, const char *payload, uint32_t len)
+{
+	struct xsd_sockmsg m = { type, req_id, 0, len };
+
+	rsp_put(&m, sizeof(m));
+	rsp_put(payload, len);
+}
+
+/* Consumes one whole request if present and answers it. */
+static void daemon_step(void *ctx)
+{
+	(void)ctx;
+	d.waits++;
+	if (ring.connection == XENSTORE_RECONNECT && d.reconnect) {
+		ring.req_cons = ring.req_prod = ring.rsp_cons = ring.rsp_prod = 0;
+		ring.connection = XENSTORE_CONNECTED;
+	}
+	if (d.silent || ring.req_prod - ring.req_cons < sizeof(struct xsd_sockmsg))
+		return;
+	struct xsd_sockmsg m;
+	char *b = (char *)&m;
+	for (uint32_t i = 0; i < sizeof(m); i++)
+		b[i] = ring.req[MASK_XENSTORE_IDX(ring.req_cons + i)];
+	if (ring.req_prod - ring.req_cons < sizeof(m) + m.len)
+		return;
+	char path[256] = "";
+	for (uint32_t i = 0; i < m.len && i < sizeof(path); i++)
+		path[i] = ring.req[MASK_XENSTORE_IDX(ring.req_cons + sizeof(m) + i)];
+	ring.req_cons += sizeof(m) + m.len;
+	strcpy(d.last_path, path);
+
+	if (d.watch_first)
+		reply(XS_WATCH_EVENT, 0, "some/path\0tok", 14);
+	if (m.type != XS_READ || path[m.len - 1] != '\0') {
+		reply(XS_ERROR, m.req_id, "EINVAL", 7);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(store) / sizeof(store[0]); i++)
+		if (!strcmp(store[i].key, path)) {
+			reply(XS_READ, m.req_id, store[i].value, (uint32_t)strlen(store[i].value));
+			return;
+		}
+	reply(XS_ERROR, m.req_id, "ENOENT", 7);
+}
+
+static void notify(void *ctx)
+{
+	(void)ctx;
+	d.notifies++;
+}
+
+static const struct xs_transport fake = { .notify = notify, .wait = daemon_step };
+
+static void fresh(uint32_t start_idx)
+{
+	memset(&ring, 0, sizeof(ring));
+	memset(&d, 0, sizeof(d));
+	/* Indexes are free-running 32-bit counters: start near the wrap when asked. */
+	ring.req_cons = ring.req_prod = ring.rsp_cons = ring.rsp_prod = start_idx;
+}
+
+TEST(xenstore_reads_values_and_absent_keys)
+{
+	struct xs_client c;
+	char buf[64];
+
+	fresh(0);
+	xs_init(&c, &ring, &fake);
+	CHECK_EQ(xs_read(&c, "platform/acpi", buf, sizeof(buf)), 0);
+	CHECK_STR(buf, "1");
+	CHECK_STR(d.last_path, "platform/acpi");
+	CHECK_EQ(xs_read(&c, "hvmloader/bios", buf, sizeof(buf)), 0);
+	CHECK_STR(buf, "seabios");
+	CHECK_EQ(xs_read(&c, "bios-strings/bios-vendor", buf, sizeof(buf)), -ERR_NOENT);
+	CHECK(d.notifies > 0);
+	/* All bytes consumed on both rings. */
+	CHECK_EQ(ring.req_prod, ring.req_cons);
+	CHECK_EQ(ring.rsp_prod, ring.rsp_cons);
+}
+
+TEST(xenstore_survives_index_wraparound_and_many_requests)
+{
+	struct xs_client c;
+	char buf[64];
+
+	fresh(0xFFFFFF00u);
+	xs_init(&c, &ring, &fake);
+	for (int i = 0; i < 100; i++) {
+		if (!CHECK_EQ(xs_read(&c, "platform/generation-id", buf, sizeof(buf)), 0))
+			return;
+		if (!CHECK_STR(buf, "123:456"))
+			return;
+	}
+	CHECK(ring.req_prod < 0x10000u); /* it really did wrap */
+}
+
+TEST(xenstore_skips_watch_events)
+{
+	struct xs_client c;
+	char buf[64];
+
+	fresh(1000);
+	xs_init(&c, &ring, &fake);
+	d.watch_first = 1;
+	CHECK_EQ(xs_read(&c, "hvmloader/bios", buf, sizeof(buf)), 0);
+	CHECK_STR(buf, "seabios");
+}
+
+TEST(xenstore_value_too_long_for_buffer)
+{
+	struct xs_client c;
+	char small[8], buf[64];
+
+	fresh(0);
+	xs_init(&c, &ring, &fake);
+	CHECK_EQ(xs_read(&c, "long", small, sizeof(small)), -ERR_NOSPC);
+	/* The reply was drained: the next request still works. */
+	CHECK_EQ(xs_read(&c, "platform/acpi", buf, sizeof(buf)), 0);
+	CHECK_STR(buf, "1");
+}
+
+TEST(xenstore_silent_daemon_times_out_without_hanging)
+{
+	struct xs_client c;
+	char buf[64];
+
+	fresh(0);
+	xs_init(&c, &ring, &fake);
+	d.silent = 1;
+	CHECK_EQ(xs_read(&c, "platform/acpi", buf, sizeof(buf)), -ERR_XEN);
+	CHECK(d.waits <= XS_MAX_WAITS + 1);
+	/* Once broken, later reads fail at once rather than wait again. */
+	int before = d.waits;
+	CHECK_EQ(xs_read(&c, "platform/acpi", buf, sizeof(buf)), -ERR_XEN);
+	CHECK_EQ(d.waits, before);
+	CHECK(strstr(console_text(), "no reply") != NULL);
+}
+
+TEST(xenstore_corrupt_indexes_are_an_error)
+{
+	struct xs_client c;
+	char buf[64];
+
+	fresh(0);
+	xs_init(&c, &ring, &fake);
+	ring.rsp_prod = 5000; /* more "available" than the ring holds */
+	d.silent = 1;
+	CHECK_EQ(xs_read(&c, "platform/acpi", buf, sizeof(buf)), -ERR_XEN);
+}
+
+TEST(xenstore_shutdown_reconnects_or_resets)
+{
+	struct xs_client c;
+	char buf[64];
+
+	fresh(0);
+	xs_init(&c, &ring, &fake);
+	CHECK_EQ(xs_read(&c, "platform/acpi", buf, sizeof(buf)), 0);
+	ring.server_features = XENSTORE_SERVER_FEATURE_RECONNECTION;
+	d.reconnect = 1;
+	xs_shutdown(&c);
+	CHECK_EQ(ring.connection, XENSTORE_CONNECTED);
+	CHECK_EQ(ring.req_prod, 0);
+
+	/* Without reconnection support the rings are emptied and the indexes zeroed. */
+	fresh(77);
+	xs_init(&c, &ring, &fake);
+	CHECK_EQ(xs_read(&c, "platform/acpi", buf, sizeof(buf)), 0);
+	xs_shutdown(&c);
+	CHECK_EQ(ring.req_prod, 0);
+	CHECK_EQ(ring.rsp_cons, 0);
+	CHECK_EQ((unsigned char)ring.req[5], 0xff);
+	CHECK_EQ((unsigned char)ring.rsp[1023], 0xff);
+}
