@@ -65,6 +65,7 @@ struct platform_pci {
 	uint32_t nr;
 	struct platform_pci_func func[PLATFORM_MAX_PCI_FUNCS];
 	uint64_t mem_start, mem_end;       /* the low MMIO window assigned: [start, end) */
+	uint64_t mem_uc_end;               /* [mem_start, mem_uc_end) is what the UC MTRR covers */
 	uint64_t hi_mem_start, hi_mem_end; /* the 64-bit window; empty when equal */
 	uint32_t io_start, io_end;         /* the I/O window */
 	uint8_t link_irq[4];               /* PIIX3 PIRQA..D -> ISA IRQ */

@@ -5,13 +5,16 @@
 HOST_CC := gcc
 HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -Wall -Wextra -Werror -Wundef \
-	-I tests/harness -I include -I loader -I . \
+	-I tests/harness -I tests/fakes -I include -I loader -I . \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ -MMD -MP
 
 UNIT_TEST_SRCS := $(sort $(shell find tests -name '*_test.c'))
 # The code under test; string.c is built renamed (t_memcpy ...) to sit beside the C library.
-UNIT_CODE_SRCS := $(filter-out loader/lib/string.c,$(LOADER_PURE_SRCS))
-UNIT_OBJS := $(patsubst %,$(OUT)/host/%.o,tests/harness/harness.c $(UNIT_CODE_SRCS) $(UNIT_TEST_SRCS)) \
+UNIT_CODE_SRCS := $(filter-out loader/lib/string.c,$(LOADER_PURE_SRCS) $(LOADER_PROBE_SRCS))
+# Fakes of the hardware and hypercall layers, so probe-and-apply code runs on the host too.
+UNIT_FAKE_SRCS := $(sort $(wildcard tests/fakes/*.c))
+UNIT_OBJS := $(patsubst %,$(OUT)/host/%.o,tests/harness/harness.c $(UNIT_CODE_SRCS) $(UNIT_FAKE_SRCS) \
+	$(UNIT_TEST_SRCS) $(UNIT_HOST_ONLY_SRCS)) \
 	$(OUT)/host/string-renamed.o
 UNIT_BIN := $(OUT)/host/unit-tests
 

@@ -82,6 +82,30 @@ int xen_memory_map(struct e820_entry *buf, uint32_t max, uint32_t *nr)
 	return 0;
 }
 
+int xen_relocate_ram(uint64_t from, uint64_t to, uint64_t bytes)
+{
+	uint64_t src = from >> 12, dst = to >> 12, pages = bytes >> 12;
+
+	while (pages) {
+		/* XENMAPSPACE_gmfn_range takes a 16-bit page count. */
+		uint16_t n = pages > 0xFFFF ? 0xFFFF : (uint16_t)pages;
+		struct xen_add_to_physmap x = {
+			.domid = DOMID_SELF,
+			.size = n,
+			.space = XENMAPSPACE_gmfn_range,
+			.idx = (xen_ulong_t)src,
+			.gpfn = (xen_pfn_t)dst,
+		};
+
+		if (hypercall2(__HYPERVISOR_memory_op, XENMEM_add_to_physmap, (unsigned long)&x))
+			return -ERR_XEN;
+		src += n;
+		dst += n;
+		pages -= n;
+	}
+	return 0;
+}
+
 void xen_crash(void)
 {
 	if (hypercalls_ready) {

@@ -21,6 +21,10 @@ int xen_setup(struct xen_info *xi);
 /* XENMEM_memory_map: the toolstack's map for this domain, at most max entries. */
 int xen_memory_map(struct e820_entry *buf, uint32_t max, uint32_t *nr);
 
+/* Moves the RAM pages at [from, from+bytes) to guest-physical to (XENMEM_add_to_physmap
+ * with XENMAPSPACE_gmfn_range), page-aligned, in chunks. */
+int xen_relocate_ram(uint64_t from, uint64_t to, uint64_t bytes);
+
 /* SCHEDOP_shutdown(SHUTDOWN_crash); halts if Xen returns (or was never found). */
 void xen_crash(void) __attribute__((noreturn));
 

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* PCI configuration space through the Type 1 mechanism (0xCF8 address, 0xCFC data). */
+#include "hw/io.h"
+#include "hw/pci.h"
+
+#define PCI_CONF_ADDR 0xCF8
+#define PCI_CONF_DATA 0xCFC
+
+static void select_reg(uint16_t bdf, uint8_t reg)
+{
+	/* Enable bit, bus/device/function, dword-aligned register. */
+	outl(0x80000000u | ((uint32_t)bdf << 8) | (reg & 0xFC), PCI_CONF_ADDR);
+}
+
+uint32_t pci_cfg_read32(uint16_t bdf, uint8_t reg)
+{
+	select_reg(bdf, reg);
+	return inl(PCI_CONF_DATA);
+}
+
+uint16_t pci_cfg_read16(uint16_t bdf, uint8_t reg)
+{
+	select_reg(bdf, reg);
+	return inw((uint16_t)(PCI_CONF_DATA + (reg & 2)));
+}
+
+uint8_t pci_cfg_read8(uint16_t bdf, uint8_t reg)
+{
+	select_reg(bdf, reg);
+	return inb((uint16_t)(PCI_CONF_DATA + (reg & 3)));
+}
+
+void pci_cfg_write32(uint16_t bdf, uint8_t reg, uint32_t value)
+{
+	select_reg(bdf, reg);
+	outl(value, PCI_CONF_DATA);
+}
+
+void pci_cfg_write16(uint16_t bdf, uint8_t reg, uint16_t value)
+{
+	select_reg(bdf, reg);
+	outw(value, (uint16_t)(PCI_CONF_DATA + (reg & 2)));
+}
+
+void pci_cfg_write8(uint16_t bdf, uint8_t reg, uint8_t value)
+{
+	select_reg(bdf, reg);
+	outb(value, (uint16_t)(PCI_CONF_DATA + (reg & 3)));
+}
