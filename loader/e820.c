@@ -146,6 +146,27 @@ int e820_build(struct e820_map *m, const struct e820_layout *in)
 		rc = e820_add(m, in->bios_base, BIOS_END - in->bios_base, E820_RESERVED);
 	if (!rc)
 		rc = e820_add(m, HIGH_RESERVED_BASE, FOUR_GIB - HIGH_RESERVED_BASE, E820_RESERVED);
+	/* NVS is weaker than reserved, so carve it out rather than add it on top. */
+	if (!rc && in->tables_end > in->tables_start) {
+		struct e820_map keep = *m;
+
+		e820_init(m);
+		for (uint32_t i = 0; i < keep.nr && !rc; i++) {
+			const struct e820_entry *e = &keep.entry[i];
+			uint64_t end = e->addr + e->size;
+
+			if (end <= in->tables_start || e->addr >= in->tables_end) {
+				rc = e820_add(m, e->addr, e->size, e->type);
+				continue;
+			}
+			if (e->addr < in->tables_start)
+				rc = e820_add(m, e->addr, in->tables_start - e->addr, e->type);
+			if (!rc && end > in->tables_end)
+				rc = e820_add(m, in->tables_end, end - in->tables_end, e->type);
+		}
+		if (!rc)
+			rc = e820_add(m, in->tables_start, in->tables_end - in->tables_start, E820_NVS);
+	}
 	return rc;
 }
 

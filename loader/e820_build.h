@@ -22,13 +22,18 @@ struct e820_layout {
 	const struct e820_entry *toolstack; /* XENMEM_memory_map entries */
 	uint32_t toolstack_nr;
 	uint32_t bios_base; /* where the BIOS image starts; it runs up to 1 MiB */
+	/* The firmware tables area [tables_start, tables_end) at 0xFC000000 (ACPI, SMBIOS, MP):
+	 * NVS, so no OS or boot loader reuses it (Xen de6d188a51: an initrd once landed on
+	 * tables marked "ACPI data"). Empty when equal. */
+	uint64_t tables_start, tables_end;
 };
 
 /*
  * The map as hvmloader builds it for SeaBIOS: conventional memory [0, 0xA0000) as RAM
  * (the toolstack's map starts at 1 MiB), the BIOS image [bios_base, 1 MiB) reserved, the
- * toolstack's ranges, and [0xFC000000, 4 GiB) reserved for Xen's special pages and the
- * IOAPIC/HPET/LAPIC windows. Returns 0 or the first e820_add error.
+ * toolstack's ranges, the tables area as NVS, and the rest of [0xFC000000, 4 GiB) reserved
+ * for Xen's special pages and the IOAPIC/HPET/LAPIC windows. Returns 0 or the first
+ * e820_add error.
  */
 int e820_build(struct e820_map *m, const struct e820_layout *in);
 

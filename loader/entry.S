@@ -11,7 +11,7 @@ _start:
 	cli
 	cld
 	/* Our own GDT: the builder's descriptors live in memory we do not own. */
-	lgdt	gdt_desc
+	lgdt	boot_gdt_desc
 	ljmp	$SEL_CODE32, $1f
 1:
 	movw	$SEL_DATA32, %ax
@@ -43,7 +43,8 @@ gdt:
 	.quad	0x00009a000000ffff	/* SEL_CODE16: base 0, limit 64 KiB, 16-bit */
 	.quad	0x000092000000ffff	/* SEL_DATA16: base 0, limit 64 KiB */
 gdt_end:
-gdt_desc:
+	.globl	boot_gdt_desc
+boot_gdt_desc:
 	.word	gdt_end - gdt - 1
 	.long	gdt
 

@@ -16,15 +16,16 @@ TARGET_LDFLAGS := -m elf_i386 -N --no-warn-rwx-segments --build-id=none -nostdli
 # Sources shared with the host tests (pure: no hardware, no hypercalls) ...
 LOADER_PURE_SRCS += loader/lib/string.c loader/lib/printf.c loader/lib/checksum.c \
 	loader/lib/div64.c loader/arena.c loader/console.c loader/e820.c loader/start_info.c \
-	loader/hvm_info.c loader/lib/parse.c loader/xenstore.c loader/pci_plan.c \
+	loader/hvm_info.c loader/lib/parse.c loader/xenstore.c loader/pci_plan.c loader/mtrr_plan.c \
 	payloads/seabios/handoff.c
 # ... and the ones only the target runs.
 LOADER_TARGET_SRCS += loader/entry.S loader/main.c loader/panic.c loader/hw/console_e9.c \
 	loader/hw/realmode.S loader/xen/hypercall.c payloads/seabios/seabios.c \
-	payloads/seabios/builtin.S loader/hw/pci.c loader/hw/isa.c
+	payloads/seabios/builtin.S loader/hw/pci.c loader/hw/isa.c \
+	loader/hw/mtrr.c loader/hw/apic.c loader/hw/ap_entry.S loader/smp.c loader/probe.c
 # Code that drives hardware through loader/hw/ APIs: on the target as is, in host tests
 # against the fakes in tests/fakes/.
-LOADER_PROBE_SRCS += loader/pci.c
+LOADER_PROBE_SRCS += loader/pci.c loader/cmos.c
 
 LOADER_OBJS := $(patsubst %,$(OUT)/obj/%.o,$(LOADER_PURE_SRCS) $(LOADER_PROBE_SRCS) $(LOADER_TARGET_SRCS))
 

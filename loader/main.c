@@ -1,17 +1,39 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The boot sequence: probe Xen and the toolstack's inputs, build, hand over to SeaBIOS. */
+/* The boot sequence: probe Xen and the toolstack's inputs, set up the platform, build, hand over. */
 #include <string.h>
+#include <xen/abi.h>
+#include <xen/hvm/params.h>
+#include "arena.h"
 #include "bug.h"
+#include "cmos.h"
 #include "console.h"
 #include "e820_build.h"
 #include "err.h"
+#include "hw/apic.h"
 #include "hw/mem.h"
+#include "hw/mtrr.h"
+#include "mtrr_plan.h"
 #include "payload.h"
+#include "pci.h"
 #include "platform.h"
+#include "probe.h"
+#include "smp.h"
 #include "start_info.h"
 #include "xen/xen.h"
 
 void main(uint32_t start_info_paddr);
+
+/*
+ * The firmware tables area: the start of hvmloader's ACPI area (ACPI_INFO_PHYSICAL_ADDRESS),
+ * outside guest RAM, so it must be populated before use. 256 KiB hold ACPI, SMBIOS and MP
+ * tables for 128 vCPUs several times over.
+ */
+#define TABLES_PHYS 0xFC000000u
+#define TABLES_SIZE 0x40000u
+/* Where Xen's shared info page is mapped: the top of hvmloader's dynamic area. */
+#define SHARED_INFO_PHYS 0xFDFFF000u
+/* The vm86 TSS Xen needs for real mode on VT-x without unrestricted guest (hvmloader: 384 B). */
+#define VM86_TSS_SIZE 384
 
 /* Below 4 GiB and paging off, the whole address space is readable as it is. */
 static const void *map_identity(void *ctx, uint64_t paddr, uint64_t len)
@@ -47,6 +69,61 @@ static void probe_memory_map(struct platform *p)
 		fatal("XENMEM_memory_map failed: no memory map from the toolstack");
 }
 
+static void setup_time(struct platform *p)
+{
+	if (xen_map_shared_info(SHARED_INFO_PHYS >> 12)) {
+		log_error("cannot map the shared info page: no CPU speed, no xenstore timeouts\n");
+		return;
+	}
+	p->vcpus.khz = xen_tsc_khz();
+	log_printf("CPU speed is %u MHz\n", p->vcpus.khz / 1000);
+}
+
+static void setup_cpus(struct platform *p)
+{
+	static struct mtrr_state mtrr;
+	struct mtrr_caps caps = mtrr_caps();
+	/* Uncached: the PCI windows (MTRRs cover what PCI setup chose, so it runs first). */
+	const struct mtrr_range uc[] = {
+		{ p->pci.mem_start, p->pci.mem_uc_end },
+		{ p->pci.hi_mem_start, p->pci.hi_mem_end },
+	};
+
+	if (caps.present) {
+		uint32_t missing = mtrr_plan(&mtrr, caps.vcnt, caps.wc, p->vcpus.phys_bits, uc, 2);
+
+		if (missing)
+			log_error("MTRRs: %u more variable ranges needed than the %u there are\n", missing,
+				  caps.vcnt);
+	}
+	smp_setup(p, caps.present ? &mtrr : NULL);
+	apic_setup(p->vcpus.apic_id[0]);
+}
+
+/* Guest memory for the tables; NULL-based arena (size 0) when it cannot be had. */
+static void setup_tables_area(struct arena *a)
+{
+	if (xen_populate(TABLES_PHYS >> 12, TABLES_SIZE >> 12)) {
+		log_error("cannot populate the tables area at %#x\n", TABLES_PHYS);
+		arena_init(a, phys_to_virt(TABLES_PHYS), TABLES_PHYS, 0);
+		return;
+	}
+	arena_init(a, phys_to_virt(TABLES_PHYS), TABLES_PHYS, TABLES_SIZE);
+}
+
+static void setup_vm86_tss(struct arena *tables)
+{
+	void *tss = arena_alloc(tables, VM86_TSS_SIZE, 128);
+
+	if (!tss) {
+		log_error("no room for the vm86 TSS\n");
+		return;
+	}
+	uint64_t pa = arena_v2p(tables, tss);
+	xen_hvm_param_set(HVM_PARAM_VM86_TSS_SIZED, (uint64_t)VM86_TSS_SIZE << 32 | pa);
+	log_printf("vm86 TSS at %08llx\n", (unsigned long long)pa);
+}
+
 static void load_payload(struct platform *p, const struct payload_ops *payload)
 {
 	struct payload_image img;
@@ -68,8 +145,11 @@ static void load_payload(struct platform *p, const struct payload_ops *payload)
 void main(uint32_t start_info_paddr)
 {
 	static struct platform plat;
+	static struct xs_client xs;
 	static struct e820_map e820;
+	static struct arena tables;
 	struct platform *p = &plat;
+	struct xs_client *store = NULL;
 	const struct payload_ops *payload = &seabios_payload;
 
 	log_printf("HVM Loader (hvmchain " HVMCHAIN_VERSION ")\n");
@@ -83,13 +163,33 @@ void main(uint32_t start_info_paddr)
 	log_printf("Detected Xen v%u.%u%s\n", p->xen.major, p->xen.minor, p->xen.extra);
 	probe_start_info(p);
 	probe_memory_map(p);
+	probe_hvm_info(p);
+	setup_time(p);
+	if (probe_xenstore_open(&xs))
+		store = &xs;
+	probe_config(p, store);
+	if (xen_guest_handle(p->uuid))
+		log_error("XENVER_guest_handle failed: no system UUID\n");
+	probe_cpu(p);
 
-	/* Build: the payload goes first, as its placement is part of the memory map. */
+	/* Platform setup. PCI before the vCPUs: their MTRRs cover the PCI windows
+	 * (Xen cfd5232431 fixed a regression in this order). */
+	pci_setup(p);
+	setup_cpus(p);
+	probe_isa(p);
+
+	/* Build. The payload goes first, as its placement is part of the memory map. */
+	setup_tables_area(&tables);
 	load_payload(p, payload);
+	setup_vm86_tss(&tables);
+	cmos_write_memory_size(p->mem.low_end);
+
 	const struct e820_layout layout = {
 		.toolstack = p->mem.memmap,
 		.toolstack_nr = p->mem.memmap_nr,
 		.bios_base = p->bios_base,
+		.tables_start = tables.phys,
+		.tables_end = tables.phys + ((tables.used + 0xFFF) & ~0xFFFull),
 	};
 	if (e820_build(&e820, &layout))
 		fatal("the E820 map does not fit in %u entries", E820_MAX);
@@ -97,5 +197,8 @@ void main(uint32_t start_info_paddr)
 
 	if (payload->handoff(p, &e820))
 		fatal("cannot fill the %s handoff block", payload->name);
+	/* Last of all, so the OS's xenbus finds the ring as a fresh boot would. */
+	if (store)
+		probe_xenstore_close(store);
 	payload->start();
 }

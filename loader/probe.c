@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The probe step of the boot: every fact the builders need, read once, logged as hvmloader does. */
+#include <string.h>
+#include <xen/abi.h>
+#include <xen/hvm/hvm_info_table.h>
+#include <xen/hvm/params.h>
+#include <xen/io/xs_wire.h>
+#include "console.h"
+#include "err.h"
+#include "hvm_info.h"
+#include "hw/apic.h"
+#include "hw/cpu.h"
+#include "hw/isa.h"
+#include "hw/mem.h"
+#include "lib/parse.h"
+#include "lib/printf.h"
+#include "probe.h"
+#include "xen/xen.h"
+
+void probe_cpu(struct platform *p)
+{
+	struct cpuid_regs r = cpuid(0);
+
+	memcpy(p->vcpus.vendor + 0, &r.ebx, 4);
+	memcpy(p->vcpus.vendor + 4, &r.edx, 4);
+	memcpy(p->vcpus.vendor + 8, &r.ecx, 4);
+	p->vcpus.vendor[12] = '\0';
+	r = cpuid(1);
+	p->vcpus.signature = r.eax;
+	p->vcpus.features_edx = r.edx;
+	p->vcpus.x2apic = (r.ecx >> 21) & 1;
+	p->vcpus.phys_bits = 36; /* the architectural default */
+	if (cpuid(0x80000000).eax >= 0x80000008)
+		p->vcpus.phys_bits = cpuid(0x80000008).eax & 0xFF;
+	p->vcpus.lapic_version = lapic_version();
+}
+
+void probe_hvm_info(struct platform *p)
+{
+	char why[160];
+
+	if (!hvm_info_read(phys_to_virt(HVM_INFO_PADDR), p, why, sizeof(why)))
+		return;
+	/* Boot on with one vCPU and the RAM the toolstack's map shows below 4 GiB. */
+	log_error("%s; assuming 1 vCPU\n", why);
+	p->vcpus.nr = 1;
+	p->vcpus.online[0] = 1;
+	p->apic_mode = true;
+	for (uint32_t i = 0; i < p->mem.memmap_nr; i++) {
+		const struct e820_entry *e = &p->mem.memmap[i];
+		uint64_t end = e->addr + e->size;
+
+		if (e->type == E820_RAM && end <= 0x100000000ull && end > p->mem.low_end)
+			p->mem.low_end = end;
+		if (e->type == E820_RAM && end > 0x100000000ull && end > p->mem.high_end)
+			p->mem.high_end = end;
+	}
+}
+
+/* How long one wait for the store daemon may take; xs_read allows XS_MAX_WAITS of them. */
+#define XS_POLL_NS 50000000ull
+
+static uint32_t store_port;
+
+static void xs_notify(void *ctx)
+{
+	(void)ctx;
+	xen_evtchn_send(store_port);
+}
+
+static void xs_wait(void *ctx)
+{
+	(void)ctx;
+	xen_poll(store_port, XS_POLL_NS);
+}
+
+static const struct xs_transport xs_transport = { .notify = xs_notify, .wait = xs_wait };
+
+bool probe_xenstore_open(struct xs_client *c)
+{
+	uint64_t pfn, port;
+
+	if (xen_hvm_param_get(HVM_PARAM_STORE_PFN, &pfn) || xen_hvm_param_get(HVM_PARAM_STORE_EVTCHN, &port) ||
+	    !pfn || pfn >= 0x100000) {
+		log_error("no xenstore ring in the HVM params; using defaults for every setting\n");
+		return false;
+	}
+	store_port = (uint32_t)port;
+	xs_init(c, phys_to_virt((uint32_t)pfn << 12), &xs_transport);
+	log_printf("Xenbus rings @0x%x, event channel %u\n", (uint32_t)pfn << 12, store_port);
+	return true;
+}
+
+void probe_xenstore_close(struct xs_client *c)
+{
+	xs_shutdown(c);
+	xen_evtchn_reset(store_port);
+}
+
+/* One key: true with its value in buf, false (logged when it is not just absent) otherwise. */
+static bool key(struct xs_client *c, const char *path, char *buf, size_t len)
+{
+	if (!c)
+		return false;
+	int rc = xs_read(c, path, buf, len);
+
+	if (rc == -ERR_NOSPC)
+		log_error("xenstore %s: value longer than %zu bytes; ignored\n", path, len - 1);
+	return rc == 0;
+}
+
+static bool key_bool(struct xs_client *c, const char *path, bool dflt)
+{
+	char v[16];
+	bool b;
+
+	if (!key(c, path, v, sizeof(v)))
+		return dflt;
+	if (parse_bool(v, &b))
+		return b;
+	log_error("xenstore %s = \"%s\" is not 0 or 1; using %d\n", path, v, dflt);
+	return dflt;
+}
+
+static uint64_t key_u64(struct xs_client *c, const char *path, uint64_t dflt)
+{
+	char v[32];
+	uint64_t x;
+
+	if (!key(c, path, v, sizeof(v)))
+		return dflt;
+	if (parse_u64(v, &x))
+		return x;
+	log_error("xenstore %s = \"%s\" is not a number; using %llu\n", path, v, (unsigned long long)dflt);
+	return dflt;
+}
+
+/* A toolstack blob (acpi_firmware=, smbios_firmware=) must lie in guest RAM below 4 GiB. */
+static void key_blob(struct platform *p, struct xs_client *c, const char *what, const uint8_t **data,
+		     uint32_t *len)
+{
+	char path[64];
+	uint64_t addr, size;
+
+	fmt_snprintf(path, sizeof(path), "hvmloader/%s/address", what);
+	addr = key_u64(c, path, 0);
+	fmt_snprintf(path, sizeof(path), "hvmloader/%s/length", what);
+	size = key_u64(c, path, 0);
+	if (!addr && !size)
+		return;
+	if (!addr || !size || size > 0x1000000 || addr + size < addr || addr + size > p->mem.low_end ||
+	    (addr < p->image_end && p->image_start < addr + size)) {
+		log_error("hvmloader/%s blob at %#llx+%#llx is not in guest RAM; ignored\n", what,
+			  (unsigned long long)addr, (unsigned long long)size);
+		return;
+	}
+	*data = phys_to_virt((uint32_t)addr);
+	*len = (uint32_t)size;
+}
+
+void probe_config(struct platform *p, struct xs_client *c)
+{
+	struct platform_config *cfg = &p->cfg;
+	char v[PLATFORM_STRING_MAX];
+
+	if (key(c, "hvmloader/bios", v, sizeof(v)) && strcmp(v, "seabios"))
+		log_error("System requested %s; hvmchain boots SeaBIOS\n", v);
+	else
+		log_printf("System requested SeaBIOS\n");
+
+	cfg->acpi = key_bool(c, "platform/acpi", true);
+	cfg->acpi_s3 = key_bool(c, "platform/acpi_s3", true);
+	cfg->acpi_s4 = key_bool(c, "platform/acpi_s4", true);
+	cfg->acpi_laptop_slate = key_bool(c, "platform/acpi_laptop_slate", false);
+	/* hvmloader's default is to allow it; libxl writes "0" for every qemu-xen guest. */
+	cfg->allow_memory_relocate = key_bool(c, "hvmloader/allow-memory-relocate", true);
+	cfg->xen_platform_pci_bar_uc = key_bool(c, "hvmloader/pci/xen-platform-pci-bar-uc", true);
+	cfg->mmio_hole_size = key_u64(c, "platform/mmio_hole_size", 0);
+	cfg->smbios_default_battery = key_bool(c, "hvmloader/smbios/default_battery", false);
+	if (key(c, "platform/device-model", v, sizeof(v)))
+		fmt_snprintf(cfg->device_model, sizeof(cfg->device_model), "%s", v);
+	if (key(c, "platform/generation-id", v, sizeof(v)) && !parse_u64_pair(v, &cfg->genid[0], &cfg->genid[1])) {
+		log_error("xenstore platform/generation-id = \"%s\" is not LO:HI; ignored\n", v);
+		cfg->genid[0] = cfg->genid[1] = 0;
+	}
+	key_blob(p, c, "acpi", &cfg->acpi_blob, &cfg->acpi_blob_len);
+	key_blob(p, c, "smbios", &cfg->smbios_blob, &cfg->smbios_blob_len);
+
+	/* bios-strings/: SMBIOS text the toolstack overrides (libxl's smbios=[...]). */
+	struct platform_bios_strings *s = &p->strings;
+	static const struct {
+		const char *name;
+		size_t off;
+	} named[] = {
+#define BS(key, field) { key, offsetof(struct platform_bios_strings, field) }
+		BS("bios-vendor", bios_vendor),
+		BS("bios-version", bios_version),
+		BS("system-manufacturer", system_manufacturer),
+		BS("system-product-name", system_product_name),
+		BS("system-version", system_version),
+		BS("system-serial-number", system_serial_number),
+		BS("baseboard-manufacturer", baseboard_manufacturer),
+		BS("baseboard-product-name", baseboard_product_name),
+		BS("baseboard-version", baseboard_version),
+		BS("baseboard-serial-number", baseboard_serial_number),
+		BS("baseboard-asset-tag", baseboard_asset_tag),
+		BS("baseboard-location-in-chassis", baseboard_location_in_chassis),
+		BS("enclosure-manufacturer", enclosure_manufacturer),
+		BS("enclosure-serial-number", enclosure_serial_number),
+		BS("enclosure-asset-tag", enclosure_asset_tag),
+		BS("battery-manufacturer", battery_manufacturer),
+		BS("battery-device-name", battery_device_name),
+#undef BS
+	};
+	char path[64];
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+		fmt_snprintf(path, sizeof(path), "bios-strings/%s", named[i].name);
+		if (!key(c, path, (char *)s + named[i].off, PLATFORM_STRING_MAX))
+			((char *)s + named[i].off)[0] = '\0';
+	}
+	s->oem_nr = 0;
+	for (uint32_t i = 0; i < PLATFORM_MAX_OEM_STRINGS; i++) {
+		fmt_snprintf(path, sizeof(path), "bios-strings/oem-%u", i + 1);
+		if (!key(c, path, s->oem[i], PLATFORM_STRING_MAX))
+			break;
+		s->oem_nr = i + 1;
+	}
+}
+
+void probe_isa(struct platform *p)
+{
+	p->isa.com1 = uart_present(0x3F8);
+	p->isa.com2 = uart_present(0x2F8);
+	p->isa.lpt1 = lpt_present(0x378);
+	p->isa.hpet = hpet_present();
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* vCPU bring-up: the only code that runs on more than one CPU. */
+#include <string.h>
+#include "console.h"
+#include "hw/apic.h"
+#include "hw/mtrr.h"
+#include "smp.h"
+#include "xen/xen.h"
+
+/* APs only read cpuid and write MSRs: a small stack each is plenty. */
+#define AP_STACK_SIZE 1024
+
+void ap_entry(void);
+void ap_main(uint32_t cpu);
+
+/* Shared with the APs: what to program, and where each reports. */
+static const struct mtrr_state *ap_mtrr;
+static struct {
+	uint32_t apic_id;
+	uint32_t done;
+} report[PLATFORM_MAX_VCPUS];
+static uint8_t ap_stack[PLATFORM_MAX_VCPUS][AP_STACK_SIZE] __attribute__((aligned(16)));
+
+void ap_main(uint32_t cpu)
+{
+	if (cpu >= PLATFORM_MAX_VCPUS)
+		return;
+	report[cpu].apic_id = cpu_apic_id();
+	if (ap_mtrr)
+		mtrr_apply(ap_mtrr);
+	__atomic_store_n(&report[cpu].done, 1, __ATOMIC_RELEASE);
+}
+
+/* How many times the BSP yields to the APs before giving up on one (nested emulation
+ * is slow; a real wait is a few hundred yields). */
+#define AP_WAIT_YIELDS 200000
+
+void smp_setup(struct platform *p, const struct mtrr_state *mtrr)
+{
+	uint32_t n = p->vcpus.nr;
+
+	log_printf("Multiprocessor initialisation:\n");
+	memset(report, 0, sizeof(report));
+	ap_mtrr = mtrr;
+	ap_main(0);
+
+	for (uint32_t cpu = 1; cpu < n; cpu++)
+		if (xen_vcpu_start(cpu, (uint32_t)(uintptr_t)ap_entry,
+				   (uint32_t)(uintptr_t)ap_stack[cpu] + AP_STACK_SIZE, cpu))
+			log_error("CPU%u could not be started\n", cpu);
+
+	for (uint32_t i = 0, waiting = n - 1; waiting && i < AP_WAIT_YIELDS; i++) {
+		waiting = 0;
+		for (uint32_t cpu = 1; cpu < n; cpu++)
+			waiting += !__atomic_load_n(&report[cpu].done, __ATOMIC_ACQUIRE);
+		if (waiting)
+			xen_yield();
+	}
+
+	for (uint32_t cpu = 0; cpu < n; cpu++) {
+		bool ok = __atomic_load_n(&report[cpu].done, __ATOMIC_ACQUIRE);
+
+		if (cpu)
+			xen_vcpu_stop(cpu);
+		/* Xen numbers vLAPICs 2 * vCPU: the best guess for a vCPU that never reported. */
+		p->vcpus.apic_id[cpu] = ok ? report[cpu].apic_id : 2 * cpu;
+		if (!ok) {
+			log_error(" - CPU%u did not report; assuming APIC ID %u\n", cpu, 2 * cpu);
+			continue;
+		}
+		log_printf(" - CPU%u APIC ID %u ... %u-bit phys ... fixed MTRRs ... var MTRRs [%u/%u] ... done.\n",
+			   cpu, report[cpu].apic_id, p->vcpus.phys_bits, mtrr ? mtrr->nr_var : 0,
+			   mtrr ? mtrr->vcnt : 0);
+	}
+}
