@@ -49,7 +49,9 @@ include tests/unit.mk
 .PHONY: all clean check install
 all: $(ALL_TARGETS)
 
-check: $(CHECK_TARGETS)
+# Each suite prints PASS/FAIL lines; scripts/check.sh runs them all and totals them.
+check: $(DEPS_BUILD)
+	$(Q)scripts/check.sh $(CHECK_TARGETS)
 
 install: all
 	install -d $(DESTDIR)$(LIBDIR)
