@@ -48,6 +48,11 @@ int pir_build(const struct platform *p, struct arena *a, uint32_t *pir_paddr)
 	for (uint32_t dev = 0; dev < 32; dev++)
 		nr += (devs >> dev) & 1;
 
+	/* Linux's pirq_check_routing_table() refuses a table without slot entries. */
+	if (!nr) {
+		log_printf("$PIR: no bus-0 device has an interrupt pin; no table\n");
+		return -ERR_NOENT;
+	}
 	/*
 	 * One slot entry per device that can interrupt: the table only matters to an OS routing
 	 * through the PIC without ACPI, and each entry costs F-segment space SeaBIOS copies it

@@ -215,7 +215,7 @@ static int pt_slot(uint8_t type)
 	return -1;
 }
 
-/* Whether record r holds one good structure of at least min_len formatted bytes. */
+/* Why record r is not exactly one good structure of min_len formatted bytes or more; NULL if it is. */
 static const char *record_problem(const struct sm_record *r, uint8_t min_len)
 {
 	const char *why = NULL;

@@ -33,7 +33,20 @@ int mptable_build(const struct platform *p, struct arena *a, uint32_t *mpfp_padd
 /* SeaBIOS 1.16 BUILD_MAX_MPTABLE_FSEG (src/config.h): larger MP tables are not copied. */
 #define MPTABLE_SEABIOS_MAX 600u
 
-/* The $PIR table, one slot entry per bus-0 device with an interrupt pin. SeaBIOS copies it. */
+/*
+ * The $PIR table, one slot entry per bus-0 device with an interrupt pin; -ERR_NOENT when no
+ * device has one. SeaBIOS copies it into its F-segment.
+ */
 int pir_build(const struct platform *p, struct arena *a, uint32_t *pir_paddr);
+
+/*
+ * Arena bytes each builder needs at most: PLATFORM_MAX_VCPUS vCPUs, every bios-strings
+ * value and all 99 OEM strings at full length, 256 memory devices, all 256 PCI functions
+ * with pins (tests/loader/tables/arena_sizes_test.c checks these). SMBIOS also copies the
+ * smbios_firmware blob's structures, so its size grows with the blob.
+ */
+#define SMBIOS_ARENA_MAX(blob_len) (0x9000u + (blob_len))
+#define MPTABLE_ARENA_MAX 0x1000u
+#define PIR_ARENA_MAX 0x400u
 
 #endif
