@@ -19,6 +19,7 @@
 #include "probe.h"
 #include "smp.h"
 #include "start_info.h"
+#include "tables/tables.h"
 #include "xen/xen.h"
 
 void main(uint32_t start_info_paddr);
@@ -111,6 +112,40 @@ static void setup_tables_area(struct arena *a)
 	arena_init(a, phys_to_virt(TABLES_PHYS), TABLES_PHYS, TABLES_SIZE);
 }
 
+static void add_table(struct platform *p, uint32_t paddr)
+{
+	if (!paddr)
+		return;
+	if (p->tables_nr == sizeof(p->tables) / sizeof(p->tables[0])) {
+		log_error("table list full; %#x not handed over\n", paddr);
+		return;
+	}
+	p->tables[p->tables_nr++] = paddr;
+}
+
+/* Builders report what went wrong themselves; a failed table is left out and boot goes on. */
+static void build_tables(struct platform *p, struct arena *tables)
+{
+	uint32_t ep21 = 0, ep30 = 0, mp = 0, pir = 0;
+
+	log_printf("Writing SMBIOS tables ...\n");
+	if (smbios_build(p, tables, &ep21, &ep30))
+		log_error("SMBIOS tables not built\n");
+	add_table(p, ep30);
+	add_table(p, ep21);
+
+	/* MP tables describe the IOAPIC: only with APIC mode on (hvmloader's rule). */
+	if (p->apic_mode) {
+		log_printf("Creating MP tables ...\n");
+		if (mptable_build(p, tables, &mp))
+			log_error("MP tables not built\n");
+		add_table(p, mp);
+	}
+	/* $PIR serves PIC-mode routing, so it is built whatever the APIC mode. */
+	if (pir_build(p, tables, &pir) == 0)
+		add_table(p, pir);
+}
+
 static void setup_vm86_tss(struct arena *tables)
 {
 	void *tss = arena_alloc(tables, VM86_TSS_SIZE, 128);
@@ -180,6 +215,7 @@ void main(uint32_t start_info_paddr)
 
 	/* Build. The payload goes first, as its placement is part of the memory map. */
 	setup_tables_area(&tables);
+	build_tables(p, &tables);
 	load_payload(p, payload);
 	setup_vm86_tss(&tables);
 	cmos_write_memory_size(p->mem.low_end);
