@@ -22,7 +22,7 @@ LOADER_PURE_SRCS += loader/lib/string.c loader/lib/printf.c loader/lib/checksum.
 LOADER_TARGET_SRCS += loader/entry.S loader/main.c loader/panic.c loader/hw/console_e9.c \
 	loader/hw/realmode.S loader/xen/hypercall.c payloads/seabios/seabios.c \
 	payloads/seabios/builtin.S loader/hw/pci.c loader/hw/isa.c \
-	loader/hw/mtrr.c loader/hw/apic.c loader/hw/ap_entry.S loader/smp.c loader/probe.c
+	loader/hw/mtrr.c loader/hw/apic.c loader/hw/ap_entry.S loader/smp.c loader/probe.c loader/hw/pm.c
 # Code that drives hardware through loader/hw/ APIs: on the target as is, in host tests
 # against the fakes in tests/fakes/.
 LOADER_PROBE_SRCS += loader/pci.c loader/cmos.c

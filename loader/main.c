@@ -3,6 +3,7 @@
 #include <string.h>
 #include <xen/abi.h>
 #include <xen/hvm/params.h>
+#include "acpi/build.h"
 #include "arena.h"
 #include "bug.h"
 #include "cmos.h"
@@ -12,6 +13,7 @@
 #include "hw/apic.h"
 #include "hw/mem.h"
 #include "hw/mtrr.h"
+#include "hw/pm.h"
 #include "mtrr_plan.h"
 #include "payload.h"
 #include "pci.h"
@@ -26,11 +28,12 @@ void main(uint32_t start_info_paddr);
 
 /*
  * The firmware tables area: the start of hvmloader's ACPI area (ACPI_INFO_PHYSICAL_ADDRESS),
- * outside guest RAM, so it must be populated before use. 256 KiB hold ACPI, SMBIOS and MP
- * tables for 128 vCPUs several times over.
+ * outside guest RAM, so it must be populated before use. 128 KiB hold ACPI (64 KiB at
+ * most), SMBIOS (36 KiB), MP and $PIR tables for 128 vCPUs; the toolstack's blobs come on
+ * top of that.
  */
 #define TABLES_PHYS 0xFC000000u
-#define TABLES_SIZE 0x40000u
+#define TABLES_BASE_SIZE 0x20000u
 /* Where Xen's shared info page is mapped: the top of hvmloader's dynamic area. */
 #define SHARED_INFO_PHYS 0xFDFFF000u
 /* The vm86 TSS Xen needs for real mode on VT-x without unrestricted guest (hvmloader: 384 B). */
@@ -101,15 +104,16 @@ static void setup_cpus(struct platform *p)
 	apic_setup(p->vcpus.apic_id[0]);
 }
 
-/* Guest memory for the tables; NULL-based arena (size 0) when it cannot be had. */
-static void setup_tables_area(struct arena *a)
+/* Guest memory for the tables; an empty arena when it cannot be had (builders then fail). */
+static void setup_tables_area(const struct platform *p, struct arena *a)
 {
-	if (xen_populate(TABLES_PHYS >> 12, TABLES_SIZE >> 12)) {
-		log_error("cannot populate the tables area at %#x\n", TABLES_PHYS);
-		arena_init(a, phys_to_virt(TABLES_PHYS), TABLES_PHYS, 0);
-		return;
+	uint32_t size = (TABLES_BASE_SIZE + p->cfg.acpi_blob_len + p->cfg.smbios_blob_len + 0xFFF) & ~0xFFFu;
+
+	if (xen_populate(TABLES_PHYS >> 12, size >> 12)) {
+		log_error("cannot populate the tables area at %#x (%u KiB)\n", TABLES_PHYS, size >> 10);
+		size = 0;
 	}
-	arena_init(a, phys_to_virt(TABLES_PHYS), TABLES_PHYS, TABLES_SIZE);
+	arena_init(a, phys_to_virt(TABLES_PHYS), TABLES_PHYS, size);
 }
 
 static void add_table(struct platform *p, uint32_t paddr)
@@ -144,6 +148,23 @@ static void build_tables(struct platform *p, struct arena *tables)
 	/* $PIR serves PIC-mode routing, so it is built whatever the APIC mode. */
 	if (pir_build(p, tables, &pir) == 0)
 		add_table(p, pir);
+
+	/* platform/acpi=0: no ACPI tables at all, and the PM block stays in legacy mode. */
+	if (!p->cfg.acpi)
+		return;
+	struct acpi_tables acpi;
+	log_printf("Loading ACPI ...\n");
+	if (acpi_build_tables(p, tables, &acpi)) {
+		log_error("ACPI tables not built: the guest boots without ACPI\n");
+		return;
+	}
+	add_table(p, acpi.rsdp);
+	if (acpi.vm_genid)
+		xen_hvm_param_set(HVM_PARAM_VM_GENERATION_ID_ADDR, acpi.vm_genid);
+	if (!pm_enable_sci())
+		log_error("SCI_EN did not come on: ACPI events will not reach the OS\n");
+	/* Xen's own PM timer and PM1 registers move to the 0xB000 block the FADT names. */
+	xen_hvm_param_set(HVM_PARAM_ACPI_IOPORTS_LOCATION, 1);
 }
 
 static void setup_vm86_tss(struct arena *tables)
@@ -214,7 +235,7 @@ void main(uint32_t start_info_paddr)
 	probe_isa(p);
 
 	/* Build. The payload goes first, as its placement is part of the memory map. */
-	setup_tables_area(&tables);
+	setup_tables_area(p, &tables);
 	build_tables(p, &tables);
 	load_payload(p, payload);
 	setup_vm86_tss(&tables);

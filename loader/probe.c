@@ -135,7 +135,10 @@ static uint64_t key_u64(struct xs_client *c, const char *path, uint64_t dflt)
 	return dflt;
 }
 
-/* A toolstack blob (acpi_firmware=, smbios_firmware=) must lie in guest RAM below 4 GiB. */
+/* A toolstack blob (acpi_firmware=, smbios_firmware=) must lie in guest RAM below 4 GiB,
+ * and is copied into the tables area: 1 MiB each is hvmloader's whole ACPI budget. */
+#define BLOB_MAX 0x100000u
+
 static void key_blob(struct platform *p, struct xs_client *c, const char *what, const uint8_t **data,
 		     uint32_t *len)
 {
@@ -148,7 +151,7 @@ static void key_blob(struct platform *p, struct xs_client *c, const char *what, 
 	size = key_u64(c, path, 0);
 	if (!addr && !size)
 		return;
-	if (!addr || !size || size > 0x1000000 || addr + size < addr || addr + size > p->mem.low_end ||
+	if (!addr || !size || size > BLOB_MAX || addr + size < addr || addr + size > p->mem.low_end ||
 	    (addr < p->image_end && p->image_start < addr + size)) {
 		log_error("hvmloader/%s blob at %#llx+%#llx is not in guest RAM; ignored\n", what,
 			  (unsigned long long)addr, (unsigned long long)size);
