@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Judge one emulated-Xen run on the host: match each guest's console lines against its cfg's expectations.
+#
+# Usage: check.sh [--show-log] SERIAL_LOG GUEST_DIR LOG_DIR NAME...
+# For each NAME, reads GUEST_DIR/NAME.cfg:
+#   #expect-in-order: ERE   (repeatable) must match that guest's console lines, in this order
+#   #expect-state: S        running (also accepts blocked), or how it stopped: poweroff, reboot,
+#                           crashed, ... (see state() in dom0-init.sh); default running
+#   #timeout: N             used by dom0 only
+# A guest's console lines are Xen's "(dN) [timestamp] text" lines for the domid that dom0
+# announced with "HVMCHAIN-TEST BEGIN NAME domid=N"; the regexes see "text" only.
+# Writes LOG_DIR/NAME.log, prints "PASS NAME" or "FAIL NAME: reason" plus the relevant lines,
+# then "N passed, N failed". Exits 1 if anything failed. Can be rerun on a saved serial log.
+set -euo pipefail
+
+show_log=0
+if [ "${1:-}" = --show-log ]; then show_log=1; shift; fi
+[ $# -ge 4 ] || { echo "usage: $0 [--show-log] SERIAL_LOG GUEST_DIR LOG_DIR NAME..." >&2; exit 2; }
+serial=$1 guests=$2 logdir=$3
+shift 3
+
+passed=0 failed=0
+indent() { sed 's/^/    /'; }
+# The last lines of the whole serial log: what Xen/dom0 said when things stopped early.
+serial_tail() { grep -avE '^\(d[0-9]+\) |^\(XEN\) .*HVM( d|[0-9]+ restore)' "$serial" | tail -n 15 | indent; }
+
+# xen_lines DOMID [ERE]: Xen's own lines naming the domain ("d3v0 Triple fault"), less the
+# per-domain "HVM dN save:" dump Xen logs while building every guest; plus lines matching ERE.
+xen_lines() {
+	grep -aE "^\(XEN\) .*\<d$1(v[0-9]+)?\>${2:+|$2}" "$serial" | grep -avE '^\(XEN\) .*HVM d[0-9]+(v[0-9]+)? save:' || true
+}
+
+fail() { # fail NAME REASON [DETAIL_FILE]
+	echo "FAIL $1: $2"
+	[ -z "${3:-}" ] || indent <"$3"
+	failed=$((failed + 1))
+}
+
+for name in "$@"; do
+	cfg=$guests/$name.cfg
+	log=$logdir/$name.log
+	: >"$log"
+	mapfile -t expect < <(sed -n 's/^#expect-in-order: *//p' "$cfg")
+	want=$(sed -n 's/^#expect-state: *//p' "$cfg" | tail -n 1)
+	want=${want:-running}
+
+	begin=$(grep -aoE "HVMCHAIN-TEST BEGIN $name domid=[0-9a-z]+" "$serial" | tail -n 1 || true)
+	if [ -z "$begin" ]; then
+		serial_tail >"$log"
+		[ $show_log = 1 ] && cat "$log"
+		fail "$name" "dom0 never started this guest; end of the serial log:" "$log"
+		continue
+	fi
+	domid=${begin##*domid=}
+	end=$(grep -aoE "HVMCHAIN-TEST END $name .*" "$serial" | tail -n 1 || true)
+
+	# NAME.log: the guest's own lines, dom0's lines about it, and Xen's lines naming the domain
+	# (e.g. "d2v0 Triple fault"), in serial-log order.
+	xen_lines "$domid" "HVMCHAIN-TEST [A-Z-]+ ${name}[ :]|^\(d$domid\) " >"$log"
+	[ $show_log = 1 ] && cat "$log"
+	mapfile -t text < <(sed -n "s/^(d$domid) \[[^]]*\] \{0,1\}//p" "$serial")
+
+	# Ordered match: each expectation must match a line after the previous one's match.
+	i=0 n=${#expect[@]} prev_at=-1
+	for ((l = 0; l < ${#text[@]} && i < n; l++)); do
+		if [[ ${text[l]} =~ ${expect[i]} ]]; then
+			prev_at=$l
+			i=$((i + 1))
+		fi
+	done
+	ctx=$(mktemp)
+	if ((i < n)); then
+		{
+			if ((i > 0)); then
+				echo "matched $i of $n; /${expect[i - 1]}/ matched: ${text[prev_at]}"
+			fi
+			echo "guest console after that (last 20 lines; ${#text[@]} in all):"
+			printf '%s\n' "${text[@]:prev_at+1}" | tail -n 20 | indent
+			# What dom0 said about it: xl create errors, qemu-dm log, hook output.
+			grep -aE "HVMCHAIN-TEST (CREATE|QEMU-DM|HOOK-OUT) $name: " "$serial" | tail -n 20 || true
+			if [ -n "$end" ]; then
+				echo "$end"
+			else
+				echo "no END line (QEMU stopped first); end of the serial log:"
+				serial_tail
+			fi
+		} >"$ctx"
+		fail "$name" "expected line $((i + 1))/$n /${expect[i]}/ not seen${end:+ (${end#*END "$name" })}" "$ctx"
+		rm -f "$ctx"
+		continue
+	fi
+	if [ -z "$end" ]; then
+		serial_tail >"$ctx"
+		fail "$name" "all lines seen, but no END line: QEMU stopped first; end of the serial log:" "$ctx"
+		rm -f "$ctx"
+		continue
+	fi
+	state=$(sed -n 's/.* state=\([^ ]*\).*/\1/p' <<<"$end")
+	case $want:$state in
+	running:running | running:blocked | "$state:$state") ;;
+	*)
+		xen_lines "$domid" | tail -n 10 >"$ctx"
+		echo "$end" >>"$ctx"
+		fail "$name" "ended $state, expected $want" "$ctx"
+		rm -f "$ctx"
+		continue
+		;;
+	esac
+	if [ -f "$guests/$name.pre-unpause.sh" ] && ! grep -aq "HVMCHAIN-TEST HOOK $name rc=0" "$serial"; then
+		grep -aE "HVMCHAIN-TEST (HOOK|HOOK-OUT) $name" "$serial" >"$ctx" || true
+		fail "$name" "pre-unpause hook did not succeed" "$ctx"
+		rm -f "$ctx"
+		continue
+	fi
+	rm -f "$ctx"
+	echo "PASS $name"
+	passed=$((passed + 1))
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,142 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# dom0 /init (busybox sh): start the Xen toolstack by hand, run each /test/*.cfg guest, report, power off.
+#
+# Everything this prints goes to hvc0, i.e. Xen's serial console, next to the guests'
+# "(dN) ..." port-0xE9 lines. Lines starting "HVMCHAIN-TEST " are the protocol the host side
+# (check.sh) parses; the pass/fail verdict is made there, not here. This script only decides
+# when a guest is finished: its last #expect-in-order line was seen (and, for an expected
+# crash/shutdown, the domain reached that state), it crashed or shut down, or #timeout passed.
+# No "set -e": if /init exits the kernel panics, and we always want to reach "reboot -f".
+
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
+HVLOG=/var/log/xen/console/hypervisor.log
+POLL=${HVMCHAIN_POLL:-1}
+
+report() { echo "HVMCHAIN-TEST $*"; }
+# prefix TAG NAME FILE: copy a file onto the console, each line tagged so the host keeps it with the guest.
+prefix() { [ -s "$3" ] && sed "s/^/HVMCHAIN-TEST $1 $2: /" "$3"; }
+uptime_s() { cut -d' ' -f1 /proc/uptime; }
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mount -t tmpfs tmpfs /run
+# xenconsoled allocates a pty per guest console; without devpts `xl create` times out on it.
+mkdir -p /dev/pts /run/xen /run/xenstored /var/log/xen/console
+mount -t devpts devpts /dev/pts
+
+while read -r m; do
+	insmod "/lib/modules/$m.ko" || report "WARN insmod $m failed"
+done </lib/modules/load-order
+mount -t xenfs xenfs /proc/xen
+
+xenstored --pid-file /run/xenstored.pid
+i=0
+until xenstore-ls / >/dev/null 2>&1; do
+	i=$((i + 1))
+	[ $i -gt 150 ] && { report "WARN xenstored not answering"; break; }
+	sleep 0.2
+done
+xen-init-dom0 >/tmp/xen-init-dom0.log 2>&1 || prefix INIT-DOM0 dom0 /tmp/xen-init-dom0.log
+# --log=hv: xenconsoled copies Xen's console ring (which holds the guests' port-0xE9 lines) into
+# a file as it fills. Grepping that file is far cheaper for dom0 under TCG than `xl dmesg`.
+xenconsoled --pid-file=/run/xenconsoled.pid --log=hv --log-dir=/var/log/xen/console
+
+report "DOM0-UP uptime=$(uptime_s) $(xl info | sed -n 's/^\(xen_version\|virt_caps\) *: */\1=/p' | tr ' \n' '_ ')"
+
+# state NAME: one word for how the domain is, from `xl list -v`: running, blocked, paused, dying,
+# gone, or (once it stopped, kept by on_*="preserve") the shutdown reason: poweroff, reboot,
+# suspend, crashed, watchdog, soft-reset. The reason matters: a triple fault is a "reboot"
+# to Xen, a SCHEDOP_shutdown(crash) is "crashed", and a vCPU halted with interrupts off
+# (the BOOT-OK disk's final cli;hlt) is a "poweroff".
+state() {
+	xl list -v 2>/dev/null | awk -v n="$1" '
+		$1 == n { s = $5; code = $8; found = 1 }
+		END {
+			split("poweroff reboot suspend crashed watchdog soft-reset", why, " ")
+			if (!found) print "gone"
+			else if (s ~ /d/) print "dying"
+			else if (s ~ /[sc]/) print (code ~ /^[0-5]$/ ? why[code + 1] : "shutdown")
+			else if (s ~ /p/) print "paused"
+			else if (s ~ /b/) print "blocked"
+			else print "running"
+		}'
+}
+
+# guest_text DOMID: that guest's console lines, "(dN) [timestamp] " stripped.
+guest_text() { sed -n "s/^(d$1) \[[^]]*\] \{0,1\}//p" "$HVLOG" 2>/dev/null; }
+
+# cfg_field CFG KEY: value of the last "#KEY: value" comment line.
+cfg_field() { sed -n "s/^#$2: *//p" "$1" | tail -n 1; }
+
+run_guest() {
+	cfg=$1
+	name=$(basename "$cfg" .cfg)
+	tmo=$(cfg_field "$cfg" timeout)
+	tmo=${tmo:-60}
+	last=$(cfg_field "$cfg" expect-in-order)
+	want=$(cfg_field "$cfg" expect-state)
+	want=${want:-running}
+
+	t0=$(date +%s)
+	# Created paused, so the hook can prepare xenstore before the first guest instruction runs.
+	# The name comes from the file name; the guest COM1 goes to a file shown after the run.
+	if ! xl create -p "$cfg" "name=\"$name\"" "serial=\"file:/tmp/$name.serial\"" >"/tmp/$name.create" 2>&1; then
+		report "BEGIN $name domid=none"
+		prefix CREATE "$name" "/tmp/$name.create"
+		prefix QEMU-DM "$name" "/var/log/xen/qemu-dm-$name.log"
+		xl destroy "$name" >/dev/null 2>&1
+		report "END $name domid=none state=gone reason=create-failed secs=$(($(date +%s) - t0)) ok=0"
+		return
+	fi
+	domid=$(xl domid "$name")
+	report "BEGIN $name domid=$domid"
+
+	hook=/test/$name.pre-unpause.sh
+	if [ -f "$hook" ]; then
+		DOMID=$domid NAME=$name sh "$hook" >"/tmp/$name.hook" 2>&1
+		rc=$?
+		prefix HOOK-OUT "$name" "/tmp/$name.hook"
+		report "HOOK $name rc=$rc"
+		if [ $rc != 0 ]; then
+			xl destroy "$name" >/dev/null 2>&1
+			report "END $name domid=$domid state=gone reason=hook-failed secs=$(($(date +%s) - t0)) ok=0"
+			return
+		fi
+	fi
+	xl unpause "$name"
+
+	seen=0
+	reason=timeout
+	while :; do
+		if [ $seen = 0 ] && [ -n "$last" ] && guest_text "$domid" | grep -Eq -- "$last"; then
+			seen=1
+		fi
+		st=$(state "$name")
+		case $st in
+		running | blocked | paused) ;;
+		*) reason=state; break ;;
+		esac
+		# An expected crash/shutdown keeps waiting after the last line, for the state change.
+		if [ $seen = 1 ] && [ "$want" = running ]; then reason=expected-lines; break; fi
+		[ $(($(date +%s) - t0)) -ge "$tmo" ] && break
+		sleep "$POLL"
+	done
+	# The guest may have printed its last line just before it crashed: look once more.
+	if [ $seen = 0 ] && [ -n "$last" ] && guest_text "$domid" | grep -Eq -- "$last"; then
+		seen=1
+	fi
+	report "END $name domid=$domid state=$st reason=$reason secs=$(($(date +%s) - t0)) ok=$seen"
+	prefix SERIAL "$name" "/tmp/$name.serial"
+	[ "$reason" = expected-lines ] || prefix QEMU-DM "$name" "/var/log/xen/qemu-dm-$name.log"
+	xl destroy "$name" >/dev/null 2>&1
+}
+
+for cfg in /test/*.cfg; do
+	[ -f "$cfg" ] && run_guest "$cfg"
+done
+report "ALL-DONE uptime=$(uptime_s)"
+sync
+# Xen then reboots the machine, and QEMU (run with -no-reboot) exits.
+reboot -f

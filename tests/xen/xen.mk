@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Emulated-Xen boot tests: real Xen 4.17 + dom0 under QEMU TCG run HVM guests through hvmchain.
+#
+#   make xen-check   all guests in tests/xen/guests (part of `make check`)
+#   make demo        only 20-hvmchain-256k, printing its console (loader, SeaBIOS, BOOT-OK)
+# Xen, the dom0 kernel and qemu-xen come from Debian debs unpacked under $(HVMCHAIN_CACHE)
+# (tests/xen/rootfs.sh); nothing Xen-related is installed on the host. Results: $(OUT)/xen/.
+
+XEN_TEST_INPUTS := $(OUT)/hvmchain $(OUT)/seabios/bios-xen-128k.bin $(OUT)/tests/disk.img
+XEN_RUN := tests/xen/run.sh --loader $(OUT)/hvmchain --bios128 $(OUT)/seabios/bios-xen-128k.bin \
+	--disk $(OUT)/tests/disk.img
+
+# Always run: deps.sh only calls apt for what is missing, and a stamp would hide a removed
+# package. Ordered after the build deps so two apt-get runs never race for the dpkg lock.
+.PHONY: xen-deps xen-check demo
+xen-deps: | $(DEPS_BUILD)
+	$(Q)scripts/deps.sh test
+
+xen-check: $(XEN_TEST_INPUTS) | xen-deps
+	$(call say,XENTEST,$(OUT)/xen/serial.log)
+	$(Q)$(XEN_RUN)
+
+demo: $(XEN_TEST_INPUTS) | xen-deps
+	$(call say,DEMO,$(OUT)/xen/20-hvmchain-256k.log)
+	$(Q)$(XEN_RUN) --show-log 20-hvmchain-256k
+
+CHECK_TARGETS += xen-check
