@@ -9,12 +9,14 @@
 #              default $OUT/seabios/bios-xen-128k.bin)
 #   --disk     the BOOT-OK disk image, /test/disk.img     (default $OUT/tests/disk.img)
 #   --show-log print each guest's log before its verdict (make demo)
-# Env: OUT (out), HVMCHAIN_CACHE (/var/cache/hvmchain), XEN_SMP (2), XEN_MEM (1024, MiB),
+# Env: GUESTS (the cfg folder; default tests/xen/guests), OUT (out), HVMCHAIN_CACHE (/var/cache/hvmchain), XEN_SMP (2), XEN_MEM (1024, MiB),
 #      XEN_TIMEOUT (overall QEMU limit, s; default from the guests' #timeout), V=1 streams the console.
 # Results: $OUT/xen/serial.log (whole console), $OUT/xen/NAME.log, "N passed, N failed", exit 1 on failure.
 set -euo pipefail
 
 HERE=$(dirname "$(readlink -f "$0")")
+# Another set of guest cfgs (make bench uses its own): GUESTS=dir.
+GUESTS=$(readlink -f "${GUESTS:-$HERE/guests}")
 OUT=${OUT:-out}
 loader=${HVMCHAIN_LOADER:-$OUT/hvmchain}
 bios128=${HVMCHAIN_BIOS128:-$OUT/seabios/bios-xen-128k.bin}
@@ -32,7 +34,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 if [ ${#names[@]} = 0 ]; then
-	for c in "$HERE"/guests/*.cfg; do names+=("$(basename "$c" .cfg)"); done
+	for c in "$GUESTS"/*.cfg; do names+=("$(basename "$c" .cfg)"); done
 fi
 for f in "$loader" "$bios128" "$disk"; do
 	[ -f "$f" ] || { echo "run.sh: missing $f" >&2; exit 1; }
@@ -63,10 +65,10 @@ rm -rf "$T"
 mkdir -p "$T"
 total_tmo=0
 for n in "${names[@]}"; do
-	cfg=$HERE/guests/$n.cfg
+	cfg=$GUESTS/$n.cfg
 	[ -f "$cfg" ] || { echo "run.sh: no guest $cfg" >&2; exit 1; }
 	cp "$cfg" "$T/"
-	[ ! -f "$HERE/guests/$n.pre-unpause.sh" ] || cp "$HERE/guests/$n.pre-unpause.sh" "$T/"
+	[ ! -f "$GUESTS/$n.pre-unpause.sh" ] || cp "$GUESTS/$n.pre-unpause.sh" "$T/"
 	t=$(sed -n 's/^#timeout: *//p' "$cfg" | tail -n 1)
 	total_tmo=$((total_tmo + ${t:-60} + 15))
 done
@@ -111,4 +113,4 @@ case $rc in
 esac
 grep -aq 'Panic on CPU' "$W/serial.log" && say XEN "Xen panicked: see $W/serial.log"
 
-"$HERE/check.sh" $show_log "$W/serial.log" "$HERE/guests" "$W" "${names[@]}"
+"$HERE/check.sh" $show_log "$W/serial.log" "$GUESTS" "$W" "${names[@]}"
