@@ -135,8 +135,11 @@ static void build_tables(struct platform *p, struct arena *tables)
 	log_printf("Writing SMBIOS tables ...\n");
 	if (smbios_build(p, tables, &ep21, &ep30))
 		log_error("SMBIOS tables not built\n");
-	add_table(p, ep30);
-	add_table(p, ep21);
+	/* Linux looks for _SM3_ first and takes _SM_ only when there is none. */
+	if (p->cfg.smbios_ep30)
+		add_table(p, ep30);
+	if (p->cfg.smbios_ep21)
+		add_table(p, ep21);
 
 	/* MP tables describe the IOAPIC: only with APIC mode on (hvmloader's rule). */
 	if (p->apic_mode) {

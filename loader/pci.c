@@ -291,8 +291,13 @@ uint32_t pci_setup(struct platform *p)
 		p->mem.low_end = plan.new_low_mem_end;
 		p->mem.high_end = plan.new_high_mem_end;
 	}
+	if (p->cfg.mmio_hole_size && plan.mem_start != ((0x100000000ull - p->cfg.mmio_hole_size) & ~0xFFFFFull))
+		log_error("platform/mmio_hole_size=%llu not honoured (a hole must be larger than the "
+			  "default 256 MiB and leave RAM alone)\n", (unsigned long long)p->cfg.mmio_hole_size);
+	log_printf("PCI low MMIO window %#llx-%#llx\n", (unsigned long long)plan.mem_start,
+		   (unsigned long long)PCI_HOLE_END - 1);
 	if (plan.hi_end > plan.hi_start)
-		log_printf("64-bit BARs at %#llx-%#llx\n", (unsigned long long)plan.hi_start,
+		log_printf("PCI 64-bit MMIO window %#llx-%#llx\n", (unsigned long long)plan.hi_start,
 			   (unsigned long long)plan.hi_end - 1);
 
 	program_bars(&plan);

@@ -81,6 +81,9 @@ struct platform_config {
 	uint64_t mmio_hole_size;     /* 0: not set */
 	uint64_t genid[2];           /* VM generation ID, low then high; both 0 when unset */
 	bool smbios_default_battery; /* hvmloader/smbios/default_battery */
+	/* hvmchain/smbios-entry-points: which SMBIOS entry points SeaBIOS gets, "2.1", "3.0" or
+	 * "both" (default); an OS that trips over one can be given only the other. */
+	bool smbios_ep21, smbios_ep30;
 	char device_model[16];       /* platform/device-model, e.g. "qemu_xen" */
 	/* acpi_firmware= and smbios_firmware= blobs (hvmloader/{acpi,smbios}/{address,length}) */
 	const uint8_t *acpi_blob;

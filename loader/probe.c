@@ -180,6 +180,16 @@ void probe_config(struct platform *p, struct xs_client *c)
 	cfg->xen_platform_pci_bar_uc = key_bool(c, "hvmloader/pci/xen-platform-pci-bar-uc", true);
 	cfg->mmio_hole_size = key_u64(c, "platform/mmio_hole_size", 0);
 	cfg->smbios_default_battery = key_bool(c, "hvmloader/smbios/default_battery", false);
+	cfg->smbios_ep21 = cfg->smbios_ep30 = true;
+	if (key(c, "hvmchain/smbios-entry-points", v, sizeof(v))) {
+		if (!strcmp(v, "2.1"))
+			cfg->smbios_ep30 = false;
+		else if (!strcmp(v, "3.0"))
+			cfg->smbios_ep21 = false;
+		else if (strcmp(v, "both"))
+			log_error("xenstore hvmchain/smbios-entry-points = \"%s\" is not 2.1, 3.0 or both; "
+				  "using both\n", v);
+	}
 	if (key(c, "platform/device-model", v, sizeof(v)))
 		fmt_snprintf(cfg->device_model, sizeof(cfg->device_model), "%s", v);
 	if (key(c, "platform/generation-id", v, sizeof(v)) && !parse_u64_pair(v, &cfg->genid[0], &cfg->genid[1])) {
