@@ -4,6 +4,7 @@
 #   make           build out/hvmchain (the loader) and the 128 KiB SeaBIOS payload
 #   make check     host unit tests, then the emulated-Xen boot tests (installs what it needs)
 #   make demo      boot one guest through hvmchain under Xen in QEMU and show the log
+#   make bench     time the loader stage of hvmchain against Debian's hvmloader
 #   make install   install the loader and its payload under $(DESTDIR)$(LIBDIR)
 #   make clean     remove $(OUT)
 
@@ -45,6 +46,7 @@ include loader/loader.mk
 include tests/boot/boot.mk
 include tests/unit.mk
 -include tests/xen/xen.mk
+include tests/bench/bench.mk
 
 .PHONY: all clean check install
 all: $(ALL_TARGETS)
