@@ -130,8 +130,16 @@ int e820_build(struct e820_map *m, const struct e820_layout *in)
 	e820_init(m);
 	for (uint32_t i = 0; i < in->toolstack_nr; i++) {
 		const struct e820_entry *e = &in->toolstack[i];
+		uint64_t size = e->size;
 
-		rc = e820_add(m, e->addr, e->size, e->type);
+		/* RAM the loader moved above 4 GiB no longer sits below it. */
+		if (in->low_ram_end && e->type == E820_RAM && e->addr < FOUR_GIB) {
+			if (e->addr >= in->low_ram_end)
+				continue;
+			if (e->addr + size > in->low_ram_end)
+				size = in->low_ram_end - e->addr;
+		}
+		rc = e820_add(m, e->addr, size, e->type);
 		if (rc == -ERR_INVAL) {
 			/* A malformed toolstack entry must not sink the whole map. */
 			log_printf("E820: skipping toolstack entry %u: %llx+%llx type %u\n", i,
@@ -142,6 +150,8 @@ int e820_build(struct e820_map *m, const struct e820_layout *in)
 			return rc;
 	}
 	rc = e820_add(m, 0, LOW_RAM_END, E820_RAM);
+	if (!rc && in->high_ram_end > FOUR_GIB)
+		rc = e820_add(m, FOUR_GIB, in->high_ram_end - FOUR_GIB, E820_RAM);
 	if (!rc)
 		rc = e820_add(m, in->bios_base, BIOS_END - in->bios_base, E820_RESERVED);
 	if (!rc)

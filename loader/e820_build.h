@@ -26,6 +26,9 @@ struct e820_layout {
 	 * NVS, so no OS or boot loader reuses it (Xen de6d188a51: an initrd once landed on
 	 * tables marked "ACPI data"). Empty when equal. */
 	uint64_t tables_start, tables_end;
+	/* When RAM was moved out of the MMIO hole: toolstack RAM at or above low_ram_end (and
+	 * below 4 GiB) is gone, and [4 GiB, high_ram_end) is RAM. Both 0 when nothing moved. */
+	uint64_t low_ram_end, high_ram_end;
 };
 
 /*

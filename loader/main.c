@@ -250,6 +250,8 @@ void main(uint32_t start_info_paddr)
 		.bios_base = p->bios_base,
 		.tables_start = tables.phys,
 		.tables_end = tables.phys + ((tables.used + 0xFFF) & ~0xFFFull),
+		.low_ram_end = p->mem.relocated ? p->mem.low_end : 0,
+		.high_ram_end = p->mem.relocated ? p->mem.high_end : 0,
 	};
 	if (e820_build(&e820, &layout))
 		fatal("the E820 map does not fit in %u entries", E820_MAX);

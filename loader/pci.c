@@ -290,6 +290,7 @@ uint32_t pci_setup(struct platform *p)
 			fatal("moving RAM out of the MMIO hole failed");
 		p->mem.low_end = plan.new_low_mem_end;
 		p->mem.high_end = plan.new_high_mem_end;
+		p->mem.relocated = true;
 	}
 	if (p->cfg.mmio_hole_size && plan.mem_start != ((0x100000000ull - p->cfg.mmio_hole_size) & ~0xFFFFFull))
 		log_error("platform/mmio_hole_size=%llu not honoured (a hole must be larger than the "

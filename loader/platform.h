@@ -49,6 +49,7 @@ struct platform_memory {
 	uint64_t low_end;        /* RAM below 4 GiB is [0, low_end) less holes (hvm_info low_mem_pgend) */
 	uint64_t high_end;       /* RAM above 4 GiB is [4 GiB, high_end), or high_end is 0 */
 	uint64_t reserved_start; /* hvm_info reserved_mem_pgstart: toolstack pages from here to 4 GiB */
+	bool relocated;          /* PCI setup moved RAM out of the hole: low_end/high_end changed */
 	uint32_t memmap_nr;      /* the toolstack's map (XENMEM_memory_map) */
 	struct e820_entry memmap[E820_TOOLSTACK_MAX];
 };

@@ -146,7 +146,7 @@ TEST(e820_build_gives_seabios_the_hvmloader_layout)
 {
 	/* What libxl passes for a 56 MiB guest: RAM from 1 MiB. */
 	const struct e820_entry toolstack[] = { { 0x100000, 0x3700000, E820_RAM } };
-	const struct e820_layout in = { toolstack, 1, 0xC0000, 0, 0 };
+	const struct e820_layout in = { toolstack, 1, 0xC0000, 0, 0, 0, 0 };
 	struct e820_map m;
 
 	CHECK_EQ(e820_build(&m, &in), 0);
@@ -174,7 +174,7 @@ TEST(e820_build_keeps_toolstack_reservations_and_high_ram)
 		{ 0x70000000, 0x100000, E820_RESERVED },
 		{ 0x1000, 0x1000, 9 }, /* unknown type: logged and skipped */
 	};
-	const struct e820_layout in = { toolstack, 4, 0xE0000, 0, 0 };
+	const struct e820_layout in = { toolstack, 4, 0xE0000, 0, 0, 0, 0 };
 	struct e820_map m;
 
 	CHECK_EQ(e820_build(&m, &in), 0);
@@ -196,7 +196,7 @@ TEST(e820_build_reports_overflow)
 	struct e820_entry *many = calloc(E820_TOOLSTACK_MAX, sizeof(*many));
 	for (int i = 0; i < E820_TOOLSTACK_MAX; i++)
 		many[i] = (struct e820_entry){ 0x200000 + (uint64_t)i * 0x20000, 0x10000, E820_RAM };
-	const struct e820_layout in = { many, E820_TOOLSTACK_MAX, 0xE0000, 0, 0 };
+	const struct e820_layout in = { many, E820_TOOLSTACK_MAX, 0xE0000, 0, 0, 0, 0 };
 	struct e820_map m;
 
 	CHECK_EQ(e820_build(&m, &in), -ERR_NOSPC);
@@ -207,7 +207,7 @@ TEST(e820_build_reports_overflow)
 TEST(e820_dump_prints_hvmloader_lines)
 {
 	const struct e820_entry toolstack[] = { { 0x100000, 0x3700000, E820_RAM } };
-	const struct e820_layout in = { toolstack, 1, 0xC0000, 0, 0 };
+	const struct e820_layout in = { toolstack, 1, 0xC0000, 0, 0, 0, 0 };
 	struct e820_map m;
 
 	e820_build(&m, &in);
@@ -225,7 +225,7 @@ TEST(e820_dump_prints_hvmloader_lines)
 TEST(e820_build_marks_the_tables_area_nvs)
 {
 	const struct e820_entry toolstack[] = { { 0x100000, 0x3700000, E820_RAM } };
-	const struct e820_layout in = { toolstack, 1, 0xE0000, 0xFC000000, 0xFC00B000 };
+	const struct e820_layout in = { toolstack, 1, 0xE0000, 0xFC000000, 0xFC00B000, 0, 0 };
 	struct e820_map m;
 
 	CHECK_EQ(e820_build(&m, &in), 0);
@@ -236,4 +236,25 @@ TEST(e820_build_marks_the_tables_area_nvs)
 	CHECK_EQ(type_at(&m, 0xFC00B000), E820_RESERVED);
 	CHECK_EQ(type_at(&m, 0xFFFFFFFF), E820_RESERVED);
 	CHECK_EQ(m.nr, 5);
+}
+
+TEST(e820_build_follows_ram_moved_out_of_the_hole)
+{
+	/* 3.75 GiB of low RAM, of which everything above 3 GiB moved to 4 GiB. */
+	const struct e820_entry toolstack[] = {
+		{ 0x100000, 0xEFF00000, E820_RAM },
+		{ 0xD0000000, 0x100000, E820_RESERVED }, /* an RMRR the move must not touch */
+	};
+	const struct e820_layout in = { toolstack, 2, 0xE0000, 0, 0, 0xC0000000, 0x130000000ull };
+	struct e820_map m;
+
+	CHECK_EQ(e820_build(&m, &in), 0);
+	map_is_normal(&m);
+	CHECK_EQ(type_at(&m, 0xBFFFFFFF), E820_RAM);
+	CHECK_EQ(type_at(&m, 0xC0000000), 0);
+	CHECK_EQ(type_at(&m, 0xD0000000), E820_RESERVED);
+	CHECK_EQ(type_at(&m, 0xEFFFFFFF), 0);
+	CHECK_EQ(type_at(&m, 0x100000000ull), E820_RAM);
+	CHECK_EQ(type_at(&m, 0x12FFFFFFFull), E820_RAM);
+	CHECK_EQ(type_at(&m, 0x130000000ull), 0);
 }
