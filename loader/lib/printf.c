@@ -2,6 +2,7 @@
 /* The formatter behind every log line; pure, so host tests compare it with the C library's. */
 #include <stdint.h>
 #include <stdbool.h>
+#include "lib/div64.h"
 #include "printf.h"
 
 struct out {
@@ -47,27 +48,6 @@ static void emit_str(struct out *o, const struct spec *sp, const char *s)
 		pad(o, ' ', sp->width - n);
 }
 
-/*
- * Divides *v by a small d (2..16) and returns the remainder, in 32-bit steps: the loader
- * links no libgcc, so plain 64-bit division is unavailable.
- */
-static uint32_t divmod_small(uint64_t *v, uint32_t d)
-{
-	uint32_t hi = (uint32_t)(*v >> 32), lo = (uint32_t)*v;
-	uint32_t qhi = hi / d, r = hi % d, qlo = 0;
-
-	for (int i = 31; i >= 0; i--) {
-		r = (r << 1) | ((lo >> i) & 1);
-		qlo <<= 1;
-		if (r >= d) {
-			r -= d;
-			qlo |= 1;
-		}
-	}
-	*v = ((uint64_t)qhi << 32) | qlo;
-	return r;
-}
-
 static void emit_num(struct out *o, const struct spec *sp, uint64_t v, unsigned int base,
 		     bool upper, bool negative)
 {
@@ -80,7 +60,10 @@ static void emit_num(struct out *o, const struct spec *sp, uint64_t v, unsigned 
 	while (prefix[plen])
 		plen++;
 	do {
-		tmp[n++] = digits[divmod_small(&v, base)];
+		uint32_t digit;
+
+		v = div64_32(v, base, &digit);
+		tmp[n++] = digits[digit];
 	} while (v);
 
 	int len = n + plen;
