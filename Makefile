@@ -61,3 +61,9 @@ install: all
 
 clean:
 	rm -rf $(OUT)
+
+# Layering and file rules (scripts/lint.sh); part of make check.
+.PHONY: lint
+lint:
+	$(Q)scripts/lint.sh
+CHECK_TARGETS += lint
