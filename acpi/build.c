@@ -66,13 +66,13 @@ static void build_secondary(struct acpi_ctx *c)
 	for (size_t i = 0; i < sizeof(secondary) / sizeof(secondary[0]); i++) {
 		struct acpi_header *h = NULL;
 		/* A failed table gives its space back so the ones after it can still fit. */
-		size_t mark = c->a->used;
+		size_t mark = arena_mark(c->a);
 		int rc = secondary[i].build(c, &h);
 
 		if (rc == 0 && h)
 			rc = link_table(c, h);
 		if (rc) {
-			c->a->used = mark;
+			arena_rewind(c->a, mark);
 			log_error("ACPI: %s not built (error %d), booting without it\n", secondary[i].name, rc);
 		}
 	}

@@ -26,6 +26,17 @@ void *arena_alloc(struct arena *a, size_t size, size_t align)
 	return a->base + off;
 }
 
+size_t arena_mark(const struct arena *a)
+{
+	return a->used;
+}
+
+void arena_rewind(struct arena *a, size_t mark)
+{
+	ASSERT(mark <= a->used);
+	a->used = mark;
+}
+
 uint64_t arena_v2p(const struct arena *a, const void *p)
 {
 	const uint8_t *b = p;

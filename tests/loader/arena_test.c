@@ -35,3 +35,19 @@ TEST(arena_returns_null_when_full)
 	CHECK(arena_alloc(&a, (size_t)-1, 1) == NULL); /* no wrap-around */
 	CHECK(CRASHES(arena_alloc(&a, 1, 3))); /* alignment must be a power of two */
 }
+
+TEST(arena_rewind_gives_space_back)
+{
+	unsigned char mem[64];
+	struct arena a;
+
+	arena_init(&a, mem, 0x20000, sizeof(mem));
+	CHECK(arena_alloc(&a, 16, 1) != NULL);
+	size_t mark = arena_mark(&a);
+	void *dropped = arena_alloc(&a, 40, 8);
+	CHECK(dropped != NULL);
+	CHECK(arena_alloc(&a, 16, 1) == NULL);
+	arena_rewind(&a, mark);
+	CHECK(arena_alloc(&a, 40, 8) == dropped);
+	CHECK(CRASHES(arena_rewind(&a, 1000)));
+}
