@@ -161,6 +161,15 @@ static void key_blob(struct platform *p, struct xs_client *c, const char *what, 
 	*len = (uint32_t)size;
 }
 
+/* Whether name is among the nr NUL-separated names in list. */
+static bool listed(const char *list, uint32_t nr, const char *name)
+{
+	for (uint32_t i = 0; i < nr; i++, list += strlen(list) + 1)
+		if (!strcmp(list, name))
+			return true;
+	return false;
+}
+
 void probe_config(struct platform *p, struct xs_client *c)
 {
 	struct platform_config *cfg = &p->cfg;
@@ -225,16 +234,26 @@ void probe_config(struct platform *p, struct xs_client *c)
 		BS("battery-device-name", battery_device_name),
 #undef BS
 	};
+	/* One listing tells which of the ~120 possible keys exist: read only those. */
+	static char names[2048];
+	uint32_t nr = 0;
 	char path[64];
+	memset(s, 0, sizeof(*s));
+	if (!c || xs_directory(c, "bios-strings", names, sizeof(names), &nr))
+		return;
 	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+		if (!listed(names, nr, named[i].name))
+			continue;
 		fmt_snprintf(path, sizeof(path), "bios-strings/%s", named[i].name);
 		if (!key(c, path, (char *)s + named[i].off, PLATFORM_STRING_MAX))
 			((char *)s + named[i].off)[0] = '\0';
 	}
-	s->oem_nr = 0;
 	for (uint32_t i = 0; i < PLATFORM_MAX_OEM_STRINGS; i++) {
-		fmt_snprintf(path, sizeof(path), "bios-strings/oem-%u", i + 1);
-		if (!key(c, path, s->oem[i], PLATFORM_STRING_MAX))
+		char name[16];
+
+		fmt_snprintf(name, sizeof(name), "oem-%u", i + 1);
+		fmt_snprintf(path, sizeof(path), "bios-strings/%s", name);
+		if (!listed(names, nr, name) || !key(c, path, s->oem[i], PLATFORM_STRING_MAX))
 			break;
 		s->oem_nr = i + 1;
 	}

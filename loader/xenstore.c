@@ -106,10 +106,12 @@ static int skip(struct xs_client *c, uint32_t len)
 	return 0;
 }
 
-int xs_read(struct xs_client *c, const char *path, char *buf, size_t len)
+/* Sends one request on path and reads its reply of the same type into buf (len bytes at
+ * most, not terminated); returns the reply's length or a negative error. */
+static int request(struct xs_client *c, uint32_t type, const char *path, char *buf, size_t len)
 {
 	size_t plen = strlen(path) + 1;
-	struct xsd_sockmsg msg = { .type = XS_READ, .req_id = ++c->req_id, .tx_id = 0 };
+	struct xsd_sockmsg msg = { .type = type, .req_id = ++c->req_id, .tx_id = 0 };
 	int rc;
 
 	if (c->broken)
@@ -155,14 +157,13 @@ int xs_read(struct xs_client *c, const char *path, char *buf, size_t len)
 			err[n] = '\0';
 			return !strcmp(err, "ENOENT") ? -ERR_NOENT : -ERR_XEN;
 		}
-		if (rsp.type != XS_READ) {
+		if (rsp.type != type) {
 			rc = skip(c, rsp.len);
 			if (rc)
 				goto broken;
 			return -ERR_XEN;
 		}
-		/* The value is not NUL-terminated on the wire. */
-		if (rsp.len >= len) {
+		if (rsp.len > len) {
 			rc = skip(c, rsp.len);
 			if (rc)
 				goto broken;
@@ -171,8 +172,7 @@ int xs_read(struct xs_client *c, const char *path, char *buf, size_t len)
 		rc = get(c, buf, rsp.len);
 		if (rc)
 			goto broken;
-		buf[rsp.len] = '\0';
-		return 0;
+		return (int)rsp.len;
 	}
 
 broken:
@@ -180,6 +180,33 @@ broken:
 	c->broken = 1;
 	log_error("xenstore: no reply from the store daemon; using defaults\n");
 	return rc;
+}
+
+int xs_read(struct xs_client *c, const char *path, char *buf, size_t len)
+{
+	/* The value is not NUL-terminated on the wire: keep a byte for the terminator. */
+	int n = len ? request(c, XS_READ, path, buf, len - 1) : -ERR_NOSPC;
+
+	if (n < 0)
+		return n;
+	buf[n] = '\0';
+	return 0;
+}
+
+int xs_directory(struct xs_client *c, const char *path, char *buf, size_t len, uint32_t *nr)
+{
+	int n = len ? request(c, XS_DIRECTORY, path, buf, len - 1) : -ERR_NOSPC;
+
+	*nr = 0;
+	if (n < 0)
+		return n;
+	/* Names come NUL-separated, the last one terminated too; make sure of that. */
+	buf[n] = '\0';
+	for (int i = 0; i < n; i++)
+		*nr += buf[i] == '\0';
+	if (n && buf[n - 1] != '\0')
+		(*nr)++;
+	return 0;
 }
 
 void xs_shutdown(struct xs_client *c)

@@ -37,6 +37,13 @@ void xs_init(struct xs_client *c, struct xenstore_domain_interface *ring, const 
 int xs_read(struct xs_client *c, const char *path, char *buf, size_t len);
 
 /*
+ * Lists the children of path (XS_DIRECTORY) into buf as NUL-separated names, *nr of them.
+ * Returns 0, -ERR_NOENT, -ERR_NOSPC or -ERR_XEN as xs_read does. One request where
+ * reading every possible key would take dozens (each a round trip to the daemon).
+ */
+int xs_directory(struct xs_client *c, const char *path, char *buf, size_t len, uint32_t *nr);
+
+/*
  * Leaves the ring as the guest OS's xenbus expects to find it: with a server that can
  * reconnect, asks it to (connection = XENSTORE_RECONNECT) and waits until it has;
  * otherwise empties both rings and zeroes their indexes, as hvmloader does.

@@ -68,6 +68,10 @@ static void daemon_step(void *ctx)
 
 	if (d.watch_first)
 		reply(XS_WATCH_EVENT, 0, "some/path\0tok", 14);
+	if (m.type == XS_DIRECTORY && !strcmp(path, "bios-strings")) {
+		reply(XS_DIRECTORY, m.req_id, "bios-vendor\0oem-1\0oem-2", 24);
+		return;
+	}
 	if (m.type != XS_READ || path[m.len - 1] != '\0') {
 		reply(XS_ERROR, m.req_id, "EINVAL", 7);
 		return;
@@ -208,4 +212,23 @@ TEST(xenstore_shutdown_reconnects_or_resets)
 	CHECK_EQ(ring.rsp_cons, 0);
 	CHECK_EQ((unsigned char)ring.req[5], 0xff);
 	CHECK_EQ((unsigned char)ring.rsp[1023], 0xff);
+}
+
+TEST(xenstore_lists_a_directory_in_one_request)
+{
+	struct xs_client c;
+	char buf[64];
+	uint32_t nr = 99;
+
+	fresh(0);
+	xs_init(&c, &ring, &fake);
+	CHECK_EQ(xs_directory(&c, "bios-strings", buf, sizeof(buf), &nr), 0);
+	CHECK_EQ(nr, 3);
+	CHECK_STR(buf, "bios-vendor");
+	CHECK_STR(buf + 12, "oem-1");
+	CHECK_STR(buf + 18, "oem-2");
+	/* The fake answers other directories with an error, as for a missing key. */
+	CHECK_EQ(xs_directory(&c, "platform", buf, sizeof(buf), &nr), -ERR_XEN);
+	CHECK_EQ(nr, 0);
+	CHECK_EQ(xs_directory(&c, "bios-strings", buf, 10, &nr), -ERR_NOSPC);
 }
