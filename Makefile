@@ -58,6 +58,7 @@ check: $(DEPS_BUILD)
 install: all
 	install -d $(DESTDIR)$(LIBDIR)
 	install -m 0644 $(INSTALL_FILES) $(DESTDIR)$(LIBDIR)/
+	strip --strip-debug $(DESTDIR)$(LIBDIR)/$(notdir $(HVMCHAIN))
 
 clean:
 	rm -rf $(OUT)
