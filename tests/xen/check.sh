@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Judge one emulated-Xen run on the host: match each guest's console lines against its cfg's expectations.
 #
-# Usage: check.sh [--show-log] SERIAL_LOG GUEST_DIR LOG_DIR NAME...
+# Usage: check.sh [--show-log] SERIAL_LOG[:SERIAL_LOG...] GUEST_DIR LOG_DIR NAME...
+# (several logs when run.sh ran QEMU instances side by side: each guest is judged on the log
+# whose dom0 started it, since domids repeat across instances)
 # For each NAME, reads GUEST_DIR/NAME.cfg:
 #   #expect-in-order: ERE   (repeatable) must match that guest's console lines, in this order
 #   #expect-state: S        running (also accepts blocked), or how it stopped: poweroff, reboot,
@@ -12,14 +14,27 @@
 # announced with "HVMCHAIN-TEST BEGIN NAME domid=N"; the regexes see "text" only.
 # Writes LOG_DIR/NAME.log, prints "PASS NAME" or "FAIL NAME: reason" plus the relevant lines,
 # then "N passed, N failed". Exits 1 if anything failed. Can be rerun on a saved serial log.
+# Guests with a report disk (target=/tmp/report.img) are Linux guests: their reports, unpacked
+# by run.sh into LOG_DIR/report/NAME, are checked by linux/report.py (PASS/FAIL NAME/CHECK), and
+# each NAME-hvmloader/NAME-hvmchain pair gets a page LOG_DIR/compare/NAME.md.
 set -euo pipefail
 
 show_log=0
 if [ "${1:-}" = --show-log ]; then show_log=1; shift; fi
 [ $# -ge 4 ] || { echo "usage: $0 [--show-log] SERIAL_LOG GUEST_DIR LOG_DIR NAME..." >&2; exit 2; }
-serial=$1 guests=$2 logdir=$3
+IFS=: read -ra serial_logs <<<"$1"
+guests=$2 logdir=$3
 shift 3
+# pick_serial NAME: the console log in which dom0 started NAME (else the first one).
+pick_serial() {
+	local f
+	for f in "${serial_logs[@]}"; do
+		if grep -aq "HVMCHAIN-TEST BEGIN $1 " "$f" 2>/dev/null; then echo "$f"; return; fi
+	done
+	echo "${serial_logs[0]}"
+}
 
+here=$(dirname "$(readlink -f "$0")")
 passed=0 failed=0
 indent() { sed 's/^/    /'; }
 # The last lines of the whole serial log: what Xen/dom0 said when things stopped early.
@@ -38,6 +53,7 @@ fail() { # fail NAME REASON [DETAIL_FILE]
 }
 
 for name in "$@"; do
+	serial=$(pick_serial "$name")
 	cfg=$guests/$name.cfg
 	log=$logdir/$name.log
 	: >"$log"
@@ -116,6 +132,30 @@ for name in "$@"; do
 	rm -f "$ctx"
 	echo "PASS $name"
 	passed=$((passed + 1))
+done
+
+# Linux guests (a report disk in their cfg): decode and check what they wrote (linux/report.py),
+# one PASS/FAIL line per check, then one comparison page per hvmloader/hvmchain pair.
+for name in "$@"; do
+	grep -q 'target=/tmp/report.img' "$guests/$name.cfg" || continue
+	grep -aq "HVMCHAIN-TEST BEGIN $name " "$(pick_serial "$name")" || continue # already failed above
+	out=$("$here/linux/report.py" check "$name" "$guests/$name.cfg" "$logdir/report/$name" "$logdir/$name.log" 2>&1) ||
+		out+=$'\n'"FAIL $name/report.py: crashed"
+	echo "$out"
+	passed=$((passed + $(grep -c '^PASS ' <<<"$out" || true)))
+	failed=$((failed + $(grep -c '^FAIL ' <<<"$out" || true)))
+done
+for name in "$@"; do
+	case $name in *-hvmloader) ;; *) continue ;; esac
+	scen=${name%-hvmloader}
+	other=
+	for n in "$@"; do [ "$n" != "$scen-hvmchain" ] || other=$n; done
+	[ -n "$other" ] && grep -q 'target=/tmp/report.img' "$guests/$name.cfg" || continue
+	mkdir -p "$logdir/compare"
+	"$here/linux/report.py" compare "$scen" "$logdir/compare/$scen.md" \
+		"$name" "$logdir/report/$name" "$logdir/$name.log" "$other" "$logdir/report/$other" "$logdir/$other.log" ||
+		echo "  (comparison page for $scen failed)"
+	echo "  COMPARE $logdir/compare/$scen.md"
 done
 
 echo "$passed passed, $failed failed"

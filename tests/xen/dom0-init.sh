@@ -30,6 +30,11 @@ while read -r m; do
 	insmod "/lib/modules/$m.ko" || report "WARN insmod $m failed"
 done </lib/modules/load-order
 mount -t xenfs xenfs /proc/xen
+# The host's results disk (run.sh's -drive ...,if=virtio): guests' report disks are copied into
+# fixed slots of it, which the host reads after QEMU exits; the serial console is too slow.
+RESULTS=/dev/vda
+SLOT_MB=4
+slot=0
 
 xenstored --pid-file /run/xenstored.pid
 i=0
@@ -80,6 +85,12 @@ run_guest() {
 	want=${want:-running}
 
 	t0=$(date +%s)
+	# A Linux guest writes its report onto the raw disk its cfg names /tmp/report.img (vdev xvde).
+	report_disk=
+	if grep -q 'target=/tmp/report.img' "$cfg"; then
+		report_disk=/tmp/report.img
+		dd if=/dev/zero of=$report_disk bs=1M count=$SLOT_MB 2>/dev/null
+	fi
 	# Created paused, so the hook can prepare xenstore before the first guest instruction runs.
 	# The name comes from the file name; the guest COM1 goes to a file shown after the run.
 	if ! xl create -p "$cfg" "name=\"$name\"" "serial=\"file:/tmp/$name.serial\"" >"/tmp/$name.create" 2>&1; then
@@ -91,7 +102,9 @@ run_guest() {
 		return
 	fi
 	domid=$(xl domid "$name")
-	report "BEGIN $name domid=$domid"
+	# The UUID lets the host compare it with the guest's SMBIOS system UUID.
+	uuid=$(xl list -v "$name" 2>/dev/null | awk -v n="$name" '$1 == n { print $7 }')
+	report "BEGIN $name domid=$domid uuid=${uuid:-none}"
 
 	hook=/test/$name.pre-unpause.sh
 	if [ -f "$hook" ]; then
@@ -131,6 +144,16 @@ run_guest() {
 	prefix SERIAL "$name" "/tmp/$name.serial"
 	[ "$reason" = expected-lines ] || prefix QEMU-DM "$name" "/var/log/xen/qemu-dm-$name.log"
 	xl destroy "$name" >/dev/null 2>&1
+	if [ -n "$report_disk" ]; then
+		# Destroyed first: qemu-xen (the qdisk backend) has then flushed and closed the file.
+		if [ -b $RESULTS ] && dd if=$report_disk of=$RESULTS bs=1M seek=$((slot * SLOT_MB)) conv=notrunc,fsync 2>/dev/null; then
+			report "REPORT $name slot=$slot mb=$SLOT_MB"
+			slot=$((slot + 1))
+		else
+			report "REPORT $name slot=none"
+		fi
+		rm -f $report_disk
+	fi
 }
 
 for cfg in /test/*.cfg; do

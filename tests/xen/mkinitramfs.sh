@@ -108,7 +108,8 @@ add_module() {
 	echo "$m" >>"$STAGE/lib/modules/load-order"
 	mod_done[$m]=1
 }
-for m in xen-evtchn xen-gntdev xen-gntalloc xen-privcmd xenfs; do
+# virtio-blk: the host's results disk, where the guests' reports land.
+for m in xen-evtchn xen-gntdev xen-gntalloc xen-privcmd xenfs virtio-pci virtio-blk; do
 	add_module "$m"
 done
 

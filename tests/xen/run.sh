@@ -9,9 +9,15 @@
 #              default $OUT/seabios/bios-xen-128k.bin)
 #   --disk     the BOOT-OK disk image, /test/disk.img     (default $OUT/tests/disk.img)
 #   --show-log print each guest's log before its verdict (make demo)
-# Env: GUESTS (the cfg folder; default tests/xen/guests), OUT (out), HVMCHAIN_CACHE (/var/cache/hvmchain), XEN_SMP (2), XEN_MEM (1024, MiB),
-#      XEN_TIMEOUT (overall QEMU limit, s; default from the guests' #timeout), V=1 streams the console.
-# Results: $OUT/xen/serial.log (whole console), $OUT/xen/NAME.log, "N passed, N failed", exit 1 on failure.
+# Env: GUESTS (the cfg folder; default tests/xen/guests), OUT (out), HVMCHAIN_CACHE (/var/cache/hvmchain),
+#      XEN_SMP (emulated CPUs per QEMU; default 2 for one instance, 1 each for several),
+#      XEN_MEM (MiB; default 1024, more when a guest has more than 256 MiB), XEN_JOBS (QEMU instances
+#      side by side, default 2: the guests are split between them), XEN_TIMEOUT (overall QEMU
+#      limit, s; default from the guests' #timeout), V=1 streams the console,
+#      HVMCHAIN_GUEST_ARGS (extra kernel words for the Linux guest CDs, see linux/build-iso.sh).
+# Results: $OUT/xen/serial.log (whole console; with several instances $OUT/xen/sN/serial.log each),
+# $OUT/xen/NAME.log, Linux guests' reports in $OUT/xen/report/NAME and comparison pages in
+# $OUT/xen/compare/, "N passed, N failed", exit 1 on failure.
 set -euo pipefail
 
 HERE=$(dirname "$(readlink -f "$0")")
@@ -58,59 +64,156 @@ if [ "$(cat "$W/dom0-base.key" 2>/dev/null)" != "$key" ] || [ ! -f "$W/dom0-base
 fi
 vmlinuz=$(ls "$rootfs"/boot/vmlinuz-*)
 
-# /test: the selected cfgs (+ hooks) and the files they name. Debian's hvmloader and SeaBIOS
-# come from the base part; everything under test comes from this run.
-T=$W/test
-rm -rf "$T"
-mkdir -p "$T"
-total_tmo=0
+# The Linux guest CDs (linux/build-iso.sh), rebuilt when the kernel or the guest scripts change.
+linux=0
 for n in "${names[@]}"; do
-	cfg=$GUESTS/$n.cfg
-	[ -f "$cfg" ] || { echo "run.sh: no guest $cfg" >&2; exit 1; }
-	cp "$cfg" "$T/"
-	[ ! -f "$GUESTS/$n.pre-unpause.sh" ] || cp "$GUESTS/$n.pre-unpause.sh" "$T/"
-	t=$(sed -n 's/^#timeout: *//p' "$cfg" | tail -n 1)
-	total_tmo=$((total_tmo + ${t:-60} + 15))
+	! grep -qs 'target=/test/linux' "$GUESTS/$n.cfg" || linux=1
 done
-cp "$loader" "$T/hvmchain"
-cp "$bios128" "$T/bios-xen-128k.bin"
-cp "$disk" "$T/disk.img"
-# Not a SeaBIOS image: 100 bytes of text, for the rejection test.
-for _ in 1 2 3 4 5; do printf 'NOT-A-SEABIOS-IMAGE\n'; done >"$T/bad-100.bin"
-(cd "$W" && find test | LC_ALL=C sort | cpio -o -H newc --quiet) >"$W/test.cpio"
-# Linux unpacks concatenated newc archives one after the other into the same rootfs.
-cat "$W/dom0-base.cpio" "$W/test.cpio" >"$W/dom0.cpio"
-
-# Xen: guest_loglvl=all puts the guests' port-0xE9 lines on the console; one dom0 vCPU leaves
-# the other emulated CPU to the guest (two dom0 vCPUs made guests twice as slow).
-# Dom0: unknown k=v words reach /init as environment; panic=5 turns a dom0 panic into a reboot.
-xen_cmdline="console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all console_timestamps=boot"
-xen_cmdline+=" dom0_mem=512M,max:512M dom0_max_vcpus=1"
-dom0_cmdline="console=hvc0 earlyprintk=xen quiet loglevel=4 panic=5 rdinit=/init"
-# Boot to dom0 takes ~10 s; allow for a loaded host on top of every guest's own limit.
-overall=${XEN_TIMEOUT:-$((120 + total_tmo))}
-
-say XEN "${names[*]} (QEMU TCG, limit ${overall}s)"
-start=$(date +%s)
-set +e
-# -no-reboot: dom0's "reboot -f" and a Xen panic (which reboots) both end QEMU.
-timeout --kill-after=10 "$overall" qemu-system-x86_64 \
-	-accel tcg -cpu qemu64,+svm,+npt -smp "${XEN_SMP:-2}" -m "${XEN_MEM:-1024}" \
-	-display none -monitor none -no-reboot -nodefaults -serial stdio \
-	-kernel "$W/xen.elf" -append "$xen_cmdline" \
-	-initrd "$vmlinuz $dom0_cmdline,$W/dom0.cpio" </dev/null 2>&1 |
-	tr -d '\r' | tee "$W/serial.log" |
-	if [ "${V:-0}" = 1 ]; then cat; else
-		grep --line-buffered -aoE 'HVMCHAIN-TEST (DOM0-UP|END) .*' | sed -u 's/^HVMCHAIN-TEST /  ... /'
+if [ $linux = 1 ]; then
+	key=$( (cat "$rootfs/.hvmchain-versions" "$HERE/linux/build-iso.sh" "$HERE/linux/init.sh"
+		echo "${HVMCHAIN_GUEST_ARGS:-}") | sha256sum | cut -d' ' -f1)
+	if [ "$(cat "$W/linux-iso.key" 2>/dev/null)" != "$key" ] || [ ! -f "$W/linux.iso" ]; then
+		say ISO "$W/linux*.iso"
+		"$HERE/linux/build-iso.sh" "$rootfs" "$W"
+		echo "$key" >"$W/linux-iso.key"
 	fi
-rc=${PIPESTATUS[0]}
-set -e
-secs=$(($(date +%s) - start))
-case $rc in
-0) say XEN "QEMU exited after ${secs}s" ;;
-124 | 137) say XEN "QEMU killed by the ${overall}s overall timeout" ;;
-*) say XEN "QEMU failed (exit $rc) after ${secs}s" ;;
-esac
-grep -aq 'Panic on CPU' "$W/serial.log" && say XEN "Xen panicked: see $W/serial.log"
+fi
 
-"$HERE/check.sh" $show_log "$W/serial.log" "$GUESTS" "$W" "${names[@]}"
+# cfg_timeout NAME: the guest's #timeout (dom0's default 60).
+cfg_timeout() {
+	local t
+	t=$(sed -n 's/^#timeout: *//p' "$GUESTS/$1.cfg" | tail -n 1)
+	echo "${t:-60}"
+}
+for n in "${names[@]}"; do
+	[ -f "$GUESTS/$n.cfg" ] || { echo "run.sh: no guest $GUESTS/$n.cfg" >&2; exit 1; }
+done
+
+# Shards: XEN_JOBS QEMU instances side by side. Longest guests first, each to the least loaded
+# instance; each instance runs its guests in name order. Side by side, each gets one emulated CPU:
+# two 2-CPU instances on two host cores made a Linux guest's CD boot (thousands of I/O round trips
+# between the guest and qemu-xen in dom0, each waiting for the other emulated CPU's host thread)
+# about four times slower and it timed out; one CPU each runs both at nearly full speed.
+jobs=${XEN_JOBS:-2}
+[ "$jobs" -le ${#names[@]} ] || jobs=${#names[@]}
+[ "$jobs" -ge 1 ] || jobs=1
+smp=${XEN_SMP:-$((jobs > 1 ? 1 : 2))}
+declare -a load shard_names
+for ((i = 0; i < jobs; i++)); do load[i]=0 shard_names[i]=; done
+while read -r t n; do
+	best=0
+	for ((i = 1; i < jobs; i++)); do [ "${load[i]}" -ge "${load[best]}" ] || best=$i; done
+	load[best]=$((load[best] + t))
+	shard_names[best]+=" $n"
+done < <(for n in "${names[@]}"; do echo "$(cfg_timeout "$n") $n"; done | sort -k1,1nr -k2)
+
+rm -rf "$W/report" "$W/compare" "$W"/s[0-9]*
+mkdir -p "$W/report"
+
+# boot DIR NAME...: one QEMU instance running these guests; its console in DIR/serial.log.
+boot() {
+	local D=$1 T=$1/test n cfg m
+	shift
+	local total_tmo=0 max_mem=0 reports=0
+	# /test: the selected cfgs (+ hooks) and the files they name. Debian's hvmloader and SeaBIOS
+	# come from the base part; everything under test comes from this run.
+	rm -rf "$T"
+	mkdir -p "$T"
+	for n in "$@"; do
+		cfg=$GUESTS/$n.cfg
+		cp "$cfg" "$T/"
+		[ ! -f "$GUESTS/$n.pre-unpause.sh" ] || cp "$GUESTS/$n.pre-unpause.sh" "$T/"
+		total_tmo=$((total_tmo + $(cfg_timeout "$n") + 15))
+		m=$(sed -n 's/^memory *= *\([0-9]*\).*/\1/p' "$cfg" | tail -n 1)
+		[ "${m:-0}" -le "$max_mem" ] || max_mem=$m
+		! grep -q 'target=/tmp/report.img' "$cfg" || reports=$((reports + 1))
+		! grep -q 'target=/test/linux' "$cfg" || cp -n "$W"/linux*.iso "$T/"
+	done
+	# dom0 copies each guest's report disk into a 4 MiB slot of this one (see dom0-init.sh).
+	rm -f "$D/results.img"
+	truncate -s $(((reports > 0 ? reports : 1) * 4))M "$D/results.img"
+	cp "$loader" "$T/hvmchain"
+	cp "$bios128" "$T/bios-xen-128k.bin"
+	cp "$disk" "$T/disk.img"
+	# Not a SeaBIOS image: 100 bytes of text, for the rejection test.
+	for _ in 1 2 3 4 5; do printf 'NOT-A-SEABIOS-IMAGE\n'; done >"$T/bad-100.bin"
+	# smbios_firmware blob ([u32 length][structure] records): a good vendor type 200 carrying the
+	# string HVMCHAIN-BLOB-GOOD (32 bytes with its length), then at offset 32 a type 201 whose
+	# header claims 16 formatted bytes in a 6-byte record.
+	printf '\x1c\0\0\0\xc8\x08\0\0\x01\0\0\0HVMCHAIN-BLOB-GOOD\0\0\x06\0\0\0\xc9\x10\0\0\xaa\xbb' >"$T/smbios-blob.bin"
+	(cd "$D" && find test | LC_ALL=C sort | cpio -o -H newc --quiet) >"$D/test.cpio"
+	# Linux unpacks concatenated newc archives one after the other into the same rootfs.
+	cat "$W/dom0-base.cpio" "$D/test.cpio" >"$D/dom0.cpio"
+	rm -rf "$T" "$D/test.cpio"
+
+	# Xen: guest_loglvl=all puts the guests' port-0xE9 lines on the console; one dom0 vCPU leaves
+	# the other emulated CPU to the guest (two dom0 vCPUs made guests twice as slow).
+	# Dom0: unknown k=v words reach /init as environment; panic=5 turns a dom0 panic into a reboot.
+	local xen_cmdline="console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all console_timestamps=boot"
+	xen_cmdline+=" dom0_mem=512M,max:512M dom0_max_vcpus=1"
+	local dom0_cmdline="console=hvc0 earlyprintk=xen quiet loglevel=4 panic=5 rdinit=/init"
+	# Boot to dom0 takes ~10 s; allow for a loaded host on top of every guest's own limit.
+	local overall=${XEN_TIMEOUT:-$((120 + total_tmo))}
+	# dom0 has 512 MiB; Xen needs room beside it for the largest guest (1024 fits guests up to 256 MiB).
+	local mem=${XEN_MEM:-$((max_mem > 256 ? 512 + max_mem + 512 : 1024))}
+	local tag=${D#"$W"}
+	tag=${tag#/}
+
+	say XEN "${tag:+[$tag] }$* (QEMU TCG, limit ${overall}s)"
+	local start rc secs
+	start=$(date +%s)
+	set +e
+	# -no-reboot: dom0's "reboot -f" and a Xen panic (which reboots) both end QEMU.
+	timeout --kill-after=10 "$overall" qemu-system-x86_64 \
+		-accel tcg -cpu qemu64,+svm,+npt -smp "$smp" -m "$mem" \
+		-display none -monitor none -no-reboot -nodefaults -serial stdio \
+		-kernel "$W/xen.elf" -append "$xen_cmdline" \
+		-initrd "$vmlinuz $dom0_cmdline,$D/dom0.cpio" \
+		-drive file="$D/results.img",format=raw,if=virtio </dev/null 2>&1 |
+		tr -d '\r' | tee "$D/serial.log" |
+		if [ "${V:-0}" = 1 ]; then cat; else
+			grep --line-buffered -aoE 'HVMCHAIN-TEST (DOM0-UP|END) .*' | sed -u "s/^HVMCHAIN-TEST /  ... ${tag:+[$tag] }/"
+		fi
+	rc=${PIPESTATUS[0]}
+	set -e
+	secs=$(($(date +%s) - start))
+	case $rc in
+	0) say XEN "${tag:+[$tag] }QEMU exited after ${secs}s" ;;
+	124 | 137) say XEN "${tag:+[$tag] }QEMU killed by the ${overall}s overall timeout" ;;
+	*) say XEN "${tag:+[$tag] }QEMU failed (exit $rc) after ${secs}s" ;;
+	esac
+	! grep -aq 'Panic on CPU' "$D/serial.log" || say XEN "Xen panicked: see $D/serial.log"
+
+	# Each "REPORT NAME slot=N mb=M" line: a tar (the guest's report) at N*M MiB of the results disk.
+	grep -aoE 'HVMCHAIN-TEST REPORT [^ ]+ slot=[0-9]+ mb=[0-9]+' "$D/serial.log" |
+		while read -r _ _ n slot mb; do
+			slot=${slot#slot=} mb=${mb#mb=}
+			mkdir -p "$W/report/$n"
+			# Through a file: tar stops reading at the archive's end, and a pipe would fail dd.
+			dd if="$D/results.img" of="$W/report/$n.tar" bs=1M skip=$((slot * mb)) count="$mb" status=none
+			tar -xf "$W/report/$n.tar" -C "$W/report/$n" 2>/dev/null || say REPORT "$n: slot $slot holds no readable tar"
+			rm -f "$W/report/$n.tar"
+		done
+	rm -f "$D/dom0.cpio" "$D/results.img"
+}
+
+start=$(date +%s)
+if [ "$jobs" = 1 ]; then
+	boot "$W" "${names[@]}"
+	logs=$W/serial.log
+else
+	pids=() logs=
+	for ((i = 0; i < jobs; i++)); do
+		mkdir -p "$W/s$i"
+		# shellcheck disable=SC2086 # the shard's names are words
+		boot "$W/s$i" ${shard_names[i]} &
+		pids+=($!)
+		logs+=${logs:+:}$W/s$i/serial.log
+	done
+	for p in "${pids[@]}"; do wait "$p" || true; done
+	# One file for people; check.sh reads each instance's log (domids repeat across instances).
+	for ((i = 0; i < jobs; i++)); do echo "=== QEMU instance s$i ==="; cat "$W/s$i/serial.log"; done >"$W/serial.log"
+	say XEN "$jobs instances done after $(($(date +%s) - start))s"
+fi
+
+"$HERE/check.sh" $show_log "$logs" "$GUESTS" "$W" "${names[@]}"
