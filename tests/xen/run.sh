@@ -137,10 +137,10 @@ boot() {
 	cp "$disk" "$T/disk.img"
 	# Not a SeaBIOS image: 100 bytes of text, for the rejection test.
 	for _ in 1 2 3 4 5; do printf 'NOT-A-SEABIOS-IMAGE\n'; done >"$T/bad-100.bin"
-	# smbios_firmware blob ([u32 length][structure] records): a good vendor type 200 carrying the
-	# string HVMCHAIN-BLOB-GOOD (32 bytes with its length), then at offset 32 a type 201 whose
+	# smbios_firmware blob ([u32 length][structure] records): a good vendor type 200 (handle 0xC800,
+	# clear of hvmchain's own) carrying the string HVMCHAIN-BLOB-GOOD (32 bytes with its length), then at offset 32 a type 201 whose
 	# header claims 16 formatted bytes in a 6-byte record.
-	printf '\x1c\0\0\0\xc8\x08\0\0\x01\0\0\0HVMCHAIN-BLOB-GOOD\0\0\x06\0\0\0\xc9\x10\0\0\xaa\xbb' >"$T/smbios-blob.bin"
+	printf '\x1c\0\0\0\xc8\x08\0\xc8\x01\0\0\0HVMCHAIN-BLOB-GOOD\0\0\x06\0\0\0\xc9\x10\0\0\xaa\xbb' >"$T/smbios-blob.bin"
 	(cd "$D" && find test | LC_ALL=C sort | cpio -o -H newc --quiet) >"$D/test.cpio"
 	# Linux unpacks concatenated newc archives one after the other into the same rootfs.
 	cat "$W/dom0-base.cpio" "$D/test.cpio" >"$D/dom0.cpio"

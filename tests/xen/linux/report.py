@@ -353,8 +353,10 @@ def check(name, cfg, rdir, log):
                  not any(re.search('buggy MP table|BIOS bug', t) for t in mp) and len(apic) == vcpus,
                  'MP table not used cleanly or %d of %d vCPUs up' % (len(apic), vcpus), mp)
     if 'noapic' in r.cmdline.split():
-        router = r.grep(r'Using IRQ router PIIX/ICH')
-        c.result('pirq-router', bool(router), 'no "PCI: Using IRQ router PIIX/ICH": $PIR not found or not used',
+        # Linux 6.1 says "pci 0000:00:01.0: PIIX/ICH IRQ router [8086:7000]"; older ones
+        # "PCI: Using IRQ router PIIX/ICH". Either way only after it found a $PIR table.
+        router = r.grep(r'Using IRQ router PIIX/ICH|PIIX/ICH IRQ router')
+        c.result('pirq-router', bool(router), 'no PIIX/ICH IRQ router line: $PIR not found or not used',
                  r.grep(r'PCI: .*(IRQ|PIR|routing)'))
         irqs = {d['irq'] for d in pci.values() if d['irq'] not in ('', '0')}
         hits = []
