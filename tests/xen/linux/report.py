@@ -424,7 +424,7 @@ def compare(scenario, out, na, da, la, nb, db, lb):
     row('kernel cmdline', '`%s`' % ra.cmdline, '`%s`' % rb.cmdline)
     row('CPUs (APIC IDs)', ra.file('apicids').split(), rb.file('apicids').split())
     for rx, k in ((r'SMBIOS \d', 'SMBIOS'), (r'^DMI: ', 'DMI'), (r'ACPI: RSDP', 'RSDP'),
-                  (r'Using IRQ router', 'IRQ router'), (r'MultiProcessor Specification', 'MP spec'),
+                  (r'Using IRQ router|PIIX/ICH IRQ router', 'IRQ router'), (r'MultiProcessor Specification', 'MP spec'),
                   (r'hpet0: at', 'HPET'), (r'^Memory: ', 'Memory')):
         row(k, '<br>'.join(ra.grep(rx)) or '-', '<br>'.join(rb.grep(rx)) or '-')
     p.append('')
