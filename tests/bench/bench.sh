@@ -32,8 +32,9 @@ for v in $vcpus_list; do
 	done
 done
 
-# One QEMU run (XEN_SMP=2 as the tests): dom0 boots once, then every guest in order.
-OUT=$B GUESTS=$G "$HERE/../xen/run.sh" --loader "$OUT/hvmchain" --bios128 "$OUT/seabios/bios-xen-128k.bin" \
+# One QEMU run (XEN_SMP=2 as the tests, not the tests' two instances side by side): dom0
+# boots once, then every guest in order, so both firmwares see the same machine.
+XEN_JOBS=1 OUT=$B GUESTS=$G "$HERE/../xen/run.sh" --loader "$OUT/hvmchain" --bios128 "$OUT/seabios/bios-xen-128k.bin" \
 	--disk "$OUT/tests/disk.img" "${names[@]}" >"$B/run.log" 2>&1 || {
 	cat "$B/run.log"
 	echo "bench: some guests did not boot; no figures" >&2
@@ -72,7 +73,17 @@ stats() { # numbers on stdin -> "median min max"
 		echo "| $v | ratio hvmchain/hvmloader (medians) | $(awk -v a="$med_hvmchain" -v b="$med_hvmloader" 'BEGIN { printf "%.2f", a / b }') | | | |"
 	done
 	echo
-	echo "Image sizes: hvmchain $(stat -c %s "$OUT/hvmchain") bytes (of which the built-in 128 KiB"
-	echo "SeaBIOS 131072), Debian's hvmloader $(stat -c %s /var/cache/hvmchain/xen-rootfs/usr/lib/xen-4.17/boot/hvmloader 2>/dev/null || echo '?') bytes."
+	echo "Loaded image (ELF PT_LOAD file size / memory size, bytes):"
+	echo
+	echo "| image | file | memory |"
+	echo "| --- | --- | --- |"
+	for img in "$OUT/hvmchain" /var/cache/hvmchain/xen-rootfs/usr/lib/xen-4.17/boot/hvmloader; do
+		[ -f "$img" ] || continue
+		LC_ALL=C readelf -lW "$img" | awk -v n="$(basename "$img")" '$1 == "LOAD" { f += strtonum($5); m += strtonum($6) }
+			END { printf "| %s | %d | %d |\n", n, f, m }'
+	done
+	echo
+	echo "hvmchain's file size includes its built-in 128 KiB SeaBIOS (131072 bytes); its memory"
+	echo "size adds .bss, mostly 128 KiB of AP stacks (1 KiB per possible vCPU)."
 } >"$OUT/bench.md"
 cat "$OUT/bench.md"
