@@ -79,8 +79,12 @@ stats() { # numbers on stdin -> "median min max"
 	echo "| --- | --- | --- |"
 	for img in "$OUT/hvmchain" /var/cache/hvmchain/xen-rootfs/usr/lib/xen-4.17/boot/hvmloader; do
 		[ -f "$img" ] || continue
-		LC_ALL=C readelf -lW "$img" | awk -v n="$(basename "$img")" '$1 == "LOAD" { f += strtonum($5); m += strtonum($6) }
-			END { printf "| %s | %d | %d |\n", n, f, m }'
+		f=0 m=0
+		while read -r type _ _ _ filesz memsz _; do
+			[ "$type" = LOAD ] || continue
+			f=$((f + filesz)) m=$((m + memsz))
+		done < <(LC_ALL=C readelf -lW "$img")
+		echo "| $(basename "$img") | $f | $m |"
 	done
 	echo
 	echo "hvmchain's file size includes its built-in 128 KiB SeaBIOS (131072 bytes); its memory"
