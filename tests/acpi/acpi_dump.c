@@ -9,6 +9,7 @@
 #include "acpi/build.h"
 #include "bug.h"
 #include "console.h"
+#include "oracle.h"
 
 /* What the loader's console and crash path would do, for a host program. */
 void console_write(const char *s, size_t len)
@@ -16,55 +17,19 @@ void console_write(const char *s, size_t len)
 	fwrite(s, 1, len, stderr);
 }
 
-void bug_at(const char *file, int line, const char *what)
-{
-	fprintf(stderr, "acpi-dump: %s at %s:%d\n", what, file, line);
-	exit(2);
-}
-
-void fatal(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	exit(2);
-}
-
 #define PHYS 0xFC000000ull
 
-static struct platform *base(uint32_t nr)
-{
-	struct platform *p = calloc(1, sizeof(*p));
-
-	p->vcpus.nr = nr;
-	for (uint32_t i = 0; i < nr; i++) {
-		p->vcpus.apic_id[i] = 2 * i;
-		p->vcpus.online[i / 8] |= (uint8_t)(1u << (i % 8));
-	}
-	p->apic_mode = true;
-	p->pci.mem_start = 0xF0000000;
-	p->pci.mem_end = 0xFC000000;
-	p->pci.irq_mask = 0x0C20;
-	p->pci.isa_bridge_devfn = 0x08;
-	p->isa.com1 = true;
-	p->isa.hpet = true;
-	p->cfg.acpi = true;
-	return p;
-}
-
-/* The sample platforms: name and how they differ from base(). */
+/* The sample platforms: name and how they differ from t_platform(). */
 static struct platform *shape(const char *name)
 {
 	struct platform *p;
 
 	if (!strcmp(name, "1cpu")) {
-		p = base(1);
+		p = t_platform(1, NULL);
 		p->isa.hpet = false;
 	} else if (!strcmp(name, "4cpu")) {
 		/* Xen's old APIC ID layout, one vCPU offline, everything optional switched on. */
-		p = base(4);
+		p = t_platform(4, NULL);
 		p->vcpus.online[0] = 0x07;
 		p->pci.mem_start = 0xE0000000;
 		p->pci.hi_mem_start = 0x1000000000ull;
@@ -84,11 +49,11 @@ static struct platform *shape(const char *name)
 		p->vnuma.distance[0] = p->vnuma.distance[3] = 10;
 		p->vnuma.distance[1] = p->vnuma.distance[2] = 20;
 	} else if (!strcmp(name, "128cpu")) {
-		p = base(128);
+		p = t_platform(128, NULL);
 		for (uint32_t i = 100; i < 128; i++)
 			p->vcpus.online[i / 8] &= (uint8_t)~(1u << (i % 8));
 	} else if (!strcmp(name, "x2apic")) {
-		p = base(8);
+		p = t_platform(8, NULL);
 		for (uint32_t i = 0; i < 8; i++)
 			p->vcpus.apic_id[i] = 250 + 2 * i;
 		p->vcpus.online[0] = 0x7F;

@@ -30,22 +30,6 @@ void console_write(const char *s, size_t len)
 	printf("    | %.*s", (int)len, s);
 }
 
-void bug_at(const char *file, int line, const char *what)
-{
-	fprintf(stderr, "%s at %s:%d\n", what, file, line);
-	exit(2);
-}
-
-void fatal(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	exit(2);
-}
-
 static void result(bool ok, const char *name, const char *what)
 {
 	printf("%s %s%s%s\n", ok ? "PASS" : "FAIL", name, ok ? "" : ": ", ok ? "" : what);
