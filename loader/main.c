@@ -62,7 +62,6 @@ static void probe_start_info(struct platform *p)
 	}
 	if (rc)
 		fatal("%s", why);
-	p->start_info_valid = true;
 	log_printf("Start info v%u at %#x: %u module(s)%s\n", p->start_info.version, p->start_info_paddr,
 		   p->start_info.nr_modules, p->start_info.have_firmware ? ", \"firmware\" present" : "");
 }

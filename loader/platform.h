@@ -85,7 +85,6 @@ struct platform_config {
 	/* hvmchain/smbios-entry-points: which SMBIOS entry points SeaBIOS gets, "2.1", "3.0" or
 	 * "both" (default); an OS that trips over one can be given only the other. */
 	bool smbios_ep21, smbios_ep30;
-	char device_model[16];       /* platform/device-model, e.g. "qemu_xen" */
 	/* acpi_firmware= and smbios_firmware= blobs (hvmloader/{acpi,smbios}/{address,length}) */
 	const uint8_t *acpi_blob;
 	uint32_t acpi_blob_len;
@@ -131,7 +130,6 @@ struct platform {
 
 	/* hvm_start_info, from %ebx at entry. */
 	uint32_t start_info_paddr;
-	bool start_info_valid;
 	struct start_info_result start_info;
 
 	/* The loader image in guest memory. */

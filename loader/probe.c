@@ -199,8 +199,6 @@ void probe_config(struct platform *p, struct xs_client *c)
 			log_error("xenstore hvmchain/smbios-entry-points = \"%s\" is not 2.1, 3.0 or both; "
 				  "using both\n", v);
 	}
-	if (key(c, "platform/device-model", v, sizeof(v)))
-		fmt_snprintf(cfg->device_model, sizeof(cfg->device_model), "%s", v);
 	if (key(c, "platform/generation-id", v, sizeof(v)) && !parse_u64_pair(v, &cfg->genid[0], &cfg->genid[1])) {
 		log_error("xenstore platform/generation-id = \"%s\" is not LO:HI; ignored\n", v);
 		cfg->genid[0] = cfg->genid[1] = 0;
