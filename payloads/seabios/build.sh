@@ -45,68 +45,9 @@ run() {
 	fi
 }
 
-# The mirror and suite of the host's own Debian sources (first non-security deb822
-# stanza), so the deb-src entry comes from the same registry the host already trusts.
-host_repo() {
-	local f=/etc/apt/sources.list.d/debian.sources
-	local uri='' suite='' key=''
-	if [ -r "$f" ]; then
-		read -r uri suite key < <(awk '
-			/^[[:space:]]*$/ { if (u != "" && u !~ /security/) exit; u = s = k = ""; next }
-			/^URIs:/ { u = $2 }
-			/^Suites:/ { s = $2 }
-			/^Signed-By:/ { k = $2 }
-			END { print u, s, k }' "$f") || true
-	fi
-	[ -n "$uri" ] && [[ $uri != *security* ]] || uri=http://deb.debian.org/debian
-	# shellcheck source=/dev/null
-	[ -n "$suite" ] || suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
-	[ -n "$key" ] || key=/usr/share/keyrings/debian-archive-keyring.gpg
-	printf '%s %s %s\n' "$uri" "$suite" "$key"
-}
-
-# Download .dsc + tarballs into the cache. A plain `apt-get source` is tried first (the
-# host may already have deb-src lines); otherwise a private deb-src list kept in the
-# cache is used via -o options, so /etc/apt is never modified and the host's later
-# `apt-get update` runs do not start downloading Sources indexes.
-fetch_source() {
-	local tmp uri suite key list opts
-	[ "$(id -u)" = 0 ] || [ -w "$(dirname "$cache")" ] ||
-		die "$cache is absent and not writable: run once as root (it downloads $pkg $ver)"
-	mkdir -p "$cache"
-	tmp=$(mktemp -d "$cache/.fetch.XXXXXX")
-	# _apt cannot write into a root-only mktemp dir; let apt drop privileges cleanly.
-	chmod 0755 "$tmp"
-	trap 'rm -rf "$tmp"' EXIT
-	if ! (cd "$tmp" && apt-get source --download-only "$pkg=$ver") >>"$log" 2>&1; then
-		read -r uri suite key < <(host_repo)
-		list=$cache/deb-src.sources
-		printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' \
-			"$uri" "$suite" "$key" >"$list"
-		opts=(-o "Dir::Etc::sourcelist=$list" -o Dir::Etc::sourceparts=-)
-		echo "  FETCH   $pkg $ver source from $uri $suite"
-		run apt-get update -q "${opts[@]}" -o APT::Get::List-Cleanup=0
-		(cd "$tmp" && run apt-get source --download-only "${opts[@]}" "$pkg=$ver")
-	fi
-	[ -f "$tmp/$dsc" ] || die "apt-get source did not produce $dsc (see $log)"
-	check_dsc "$tmp/$dsc"
-	mv "$tmp"/*.dsc "$tmp"/*.tar.* "$cache/"
-	rm -rf "$tmp"
-	trap - EXIT
-}
-
-# The pinned hash covers the .dsc, and the .dsc lists the tarballs' SHA256 sums, which
-# dpkg-source verifies on extraction; so the whole source is pinned by one hash.
-check_dsc() {
-	local got
-	got=$(sha256sum "$1" | cut -d' ' -f1)
-	[ "$got" = "$dsc_sha" ] || die "$1: SHA256 $got, expected $dsc_sha (payloads/seabios/VERSION)"
-	grep -qx "Source: $pkg" "$1" || die "$1 is not source package $pkg"
-	grep -qx "Version: $ver" "$1" || die "$1 is not version $ver"
-}
-
-[ -f "$cache/$dsc" ] || fetch_source
-check_dsc "$cache/$dsc"
+# The source comes from the host's own Debian archive, pinned by the .dsc hash
+# (scripts/debian-source.sh); it is downloaded once into the cache and reused offline.
+"$here/../../scripts/debian-source.sh" fetch "$pkg" "$ver" "$dsc_sha" "$cache"
 
 # Fresh tree every time: dpkg-source -x applies Debian's quilt patches. The upstream
 # signing key is not in a host keyring, so the signature warning is expected; trust

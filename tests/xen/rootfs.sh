@@ -10,7 +10,6 @@ set -euo pipefail
 
 CACHE=${HVMCHAIN_CACHE:-/var/cache/hvmchain}
 SUITE=bookworm
-MIRROR=${HVMCHAIN_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 # xenstore-utils is its own package in bookworm (xenstore-read/write/ls/rm); seabios gives bios-256k.bin.
 PACKAGES=(xen-utils-4.17 xen-hypervisor-4.17-amd64 qemu-system-xen seabios linux-image-amd64 busybox-static xenstore-utils)
 
@@ -37,6 +36,8 @@ if [ -f "$ROOTFS/$STAMP_NAME" ] && [ "$(cat "$ROOTFS/$STAMP_NAME")" = "$want" ];
 fi
 
 include=$(IFS=,; echo "${PACKAGES[*]}")
+# The host's own Debian archive (scripts/debian-source.sh repo), or HVMCHAIN_DEBIAN_MIRROR.
+MIRROR=${HVMCHAIN_DEBIAN_MIRROR:-$("$(dirname "$0")/../../scripts/debian-source.sh" repo | cut -d' ' -f1)}
 say FETCH "$DEBS (debootstrap --download-only: $include)"
 # minbase + --download-only resolves the dependency closure (libc, libs, ...) without running
 # any maintainer script; debs already in $DEBS from an earlier list are reused, not fetched again.
