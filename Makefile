@@ -51,8 +51,10 @@ include tests/bench/bench.mk
 .PHONY: all clean check install
 all: $(ALL_TARGETS)
 
-# Each suite prints PASS/FAIL lines; scripts/check.sh runs them all and totals them.
-check: $(DEPS_BUILD)
+# Each suite prints PASS/FAIL lines; scripts/check.sh runs them all and totals them. The test
+# packages go in first: under make -k, a suite that ran before them (seabios-check needs QEMU,
+# tables-check dmidecode) failed on a fresh machine.
+check: $(DEPS_BUILD) | xen-deps
 	$(Q)scripts/check.sh $(CHECK_TARGETS)
 
 install: all
