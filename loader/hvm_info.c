@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* hvm_info_table validation: the toolstack writes it, so check everything before trusting it. */
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include <xen/hvm/hvm_info_table.h>
 #include "err.h"
 #include "hvm_info.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The boot sequence: probe Xen and the toolstack's inputs, set up the platform, build, hand over. */
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include <xen/hvm/params.h>
 #include "acpi/build.h"
 #include "arena.h"
@@ -22,7 +22,7 @@
 #include "smp.h"
 #include "start_info.h"
 #include "tables/tables.h"
-#include "xen/xen.h"
+#include "xen/hypercall.h"
 
 void main(uint32_t start_info_paddr);
 

@@ -4,7 +4,7 @@
 #define HVMCHAIN_PAYLOAD_H
 
 #include <stdint.h>
-#include <e820.h>
+#include "e820.h"
 
 struct platform;
 

@@ -7,7 +7,7 @@
 #include "hw/pci.h"
 #include "pci.h"
 #include "pci_plan.h"
-#include "xen/xen.h"
+#include "xen/hypercall.h"
 
 /* Seven BARs (six plus the ROM) for every function bus 0 can hold would be 1792; guests
  * have a few dozen. The rest are logged and left disabled. */

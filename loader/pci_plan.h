@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <e820.h>
+#include "e820.h"
 
 enum pci_bar_kind {
 	PCI_BAR_IO,

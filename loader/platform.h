@@ -12,9 +12,9 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <e820.h>
+#include "e820.h"
 #include "start_info.h"
-#include "xen/xen.h"
+#include "xen/hypercall.h"
 
 /* HVM_MAX_VCPUS in Xen's public hvm_info_table.h. */
 #define PLATFORM_MAX_VCPUS 128

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* hvm_start_info parsing; pure, so every malformed shape is tested on the host. */
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include "err.h"
 #include "lib/printf.h"
 #include "start_info.h"

@@ -5,7 +5,7 @@
 HOST_CC := gcc
 HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -Wall -Wextra -Werror -Wundef \
-	-I tests/harness -I tests/fakes -I include -I loader -I . \
+	-iquote tests/harness -iquote tests/fakes -iquote include -iquote loader -iquote . \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ -MMD -MP
 
 UNIT_TEST_SRCS := $(sort $(shell find tests -name '*_test.c'))

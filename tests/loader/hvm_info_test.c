@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tests hvm_info_table validation with tables built field by field here. */
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include <xen/hvm/hvm_info_table.h>
 #include "err.h"
 #include "harness.h"
