@@ -51,6 +51,5 @@ int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len)
 	p->apic_mode = h->apic_mode != 0;
 	p->mem.low_end = (uint64_t)h->low_mem_pgend << 12;
 	p->mem.high_end = (uint64_t)h->high_mem_pgend << 12;
-	p->mem.reserved_start = (uint64_t)h->reserved_mem_pgstart << 12;
 	return 0;
 }

@@ -154,7 +154,6 @@ static void probe_function(struct platform *p, uint16_t bdf, uint16_t vendor, ui
 	f->bdf = bdf;
 	f->vendor = vendor;
 	f->device = device;
-	f->class_rev = class_rev >> 8;
 	apply_quirks(p, bdf, vendor, device, class);
 
 	/* Decode off while BARs move (Xen commit a8e0c228c7: a 64-bit BAR whose low half was
@@ -309,7 +308,5 @@ uint32_t pci_setup(struct platform *p)
 	p->pci.mem_uc_end = plan.mem_uc_end;
 	p->pci.hi_mem_start = plan.hi_start;
 	p->pci.hi_mem_end = plan.hi_end;
-	p->pci.io_start = PCI_IO_START;
-	p->pci.io_end = PCI_IO_END;
 	return plan.unplaced;
 }

@@ -5,12 +5,7 @@
 
 #include <stdint.h>
 #include "e820.h"
-
-struct xen_info {
-	uint32_t cpuid_base; /* leaf holding "XenVMMXenVMM" */
-	uint32_t major, minor;
-	char extra[16]; /* XENVER_extraversion, e.g. ".5" */
-};
+#include "xen/info.h"
 
 /*
  * Finds Xen's CPUID leaves, installs the hypercall page and reads the version.

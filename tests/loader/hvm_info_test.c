@@ -46,7 +46,6 @@ TEST(hvm_info_good_table_fills_platform)
 	CHECK(plat.apic_mode);
 	CHECK_EQ(plat.mem.low_end, 0x20000000);
 	CHECK_EQ(plat.mem.high_end, 0);
-	CHECK_EQ(plat.mem.reserved_start, 0xFEFF0000);
 	CHECK(vcpu_is_online(&plat.vcpus, 0));
 	CHECK(vcpu_is_online(&plat.vcpus, 1));
 	CHECK(!vcpu_is_online(&plat.vcpus, 2));
