@@ -5,15 +5,14 @@
 #include <xen/hvm/hvm_info_table.h>
 #include "err.h"
 #include "hvm_info.h"
+#include "hvm_platform.h"
+#include "lib/checksum.h"
 #include "lib/printf.h"
-
-#define FOUR_GIB_PAGES 0x100000u
 
 int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len)
 {
 	const struct hvm_info_table *h = t;
-	const uint8_t *b = t;
-	uint8_t sum = 0;
+	uint8_t sum;
 
 	if (memcmp(h->signature, "HVM INFO", 8)) {
 		fmt_snprintf(why, why_len, "hvm_info: bad signature");
@@ -25,8 +24,7 @@ int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len)
 			     sizeof(*h), 4096 - HVM_INFO_OFFSET);
 		return -ERR_INVAL;
 	}
-	for (uint32_t i = 0; i < h->length; i++)
-		sum += b[i];
+	sum = sum8(h, h->length);
 	if (sum) {
 		fmt_snprintf(why, why_len, "hvm_info: checksum does not add up (sum %#x)", sum);
 		return -ERR_INVAL;

@@ -11,6 +11,7 @@
 #include "console.h"
 #include "e820_build.h"
 #include "err.h"
+#include "hvm_platform.h"
 #include "hw/apic.h"
 #include "hw/mem.h"
 #include "hw/mtrr.h"
@@ -27,18 +28,14 @@
 
 void main(uint32_t start_info_paddr);
 
-/*
- * The firmware tables area: the start of hvmloader's ACPI area (ACPI_INFO_PHYSICAL_ADDRESS),
- * outside guest RAM, so it must be populated before use. 128 KiB hold ACPI (64 KiB at
- * most), SMBIOS (36 KiB), MP and $PIR tables for 128 vCPUs; the toolstack's blobs come on
- * top of that.
- */
-#define TABLES_PHYS 0xFC000000u
-#define TABLES_BASE_SIZE 0x20000u
-/* Where Xen's shared info page is mapped: the top of hvmloader's dynamic area. */
-#define SHARED_INFO_PHYS 0xFDFFF000u
 /* The vm86 TSS Xen needs for real mode on VT-x without unrestricted guest (hvmloader: 384 B). */
 #define VM86_TSS_SIZE 384
+
+/* The tables area holds every builder's worst case for 128 vCPUs (ACPI 64 KiB, SMBIOS
+ * 36 KiB, MP and $PIR) and the TSS; the toolstack's blobs are added on top. */
+_Static_assert(ACPI_ARENA_BASE_SIZE + SMBIOS_ARENA_MAX(0) + MPTABLE_ARENA_MAX + PIR_ARENA_MAX + VM86_TSS_SIZE <=
+		       TABLES_BASE_SIZE,
+	       "the tables area holds every builder's worst case");
 
 /* Below 4 GiB and paging off, the whole address space is readable as it is. */
 static const void *map_identity(void *ctx, uint64_t paddr, uint64_t len)
