@@ -70,3 +70,21 @@ clean:
 lint:
 	$(Q)scripts/lint.sh
 CHECK_TARGETS += lint
+
+# Every header compiles on its own, twice in a row (its includes and guard are complete):
+# the loader's and the builders' with the target's flags, the tests' with the host's.
+HEADER_TARGET_HDRS := $(sort $(filter-out loader/libc/%,$(shell git ls-files 2>/dev/null '*.h' | grep -v '^tests/')))
+HEADER_HOST_HDRS := $(sort $(shell git ls-files 2>/dev/null 'tests/*.h'))
+HEADER_STAMPS := $(patsubst %,$(OUT)/hdr/%.ok,$(HEADER_TARGET_HDRS) $(HEADER_HOST_HDRS))
+$(patsubst %,$(OUT)/hdr/%.ok,$(HEADER_TARGET_HDRS)): HDR_CC = $(TARGET_CC) $(filter-out -MMD -MP,$(TARGET_CFLAGS))
+$(patsubst %,$(OUT)/hdr/%.ok,$(HEADER_HOST_HDRS)): HDR_CC = $(HOST_CC) $(filter-out -MMD -MP,$(HOST_CFLAGS))
+$(OUT)/hdr/%.h.ok: %.h $(XEN_HEADERS)
+	$(Q)mkdir -p $(@D)
+	$(Q)printf '#include "%s"\n#include "%s"\n' $< $< | $(HDR_CC) -fsyntax-only -x c - || \
+		{ echo "FAIL header-alone $<"; exit 1; }
+	$(Q)touch $@
+
+.PHONY: header-check
+header-check: $(HEADER_STAMPS)
+	@echo "PASS header-check ($(words $(HEADER_STAMPS)) headers compile alone)"
+CHECK_TARGETS += header-check

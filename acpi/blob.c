@@ -4,6 +4,7 @@
 #include "acpi/internal.h"
 #include "console.h"
 #include "err.h"
+#include "lib/checksum.h"
 
 /*
  * Tables the blob may not add: the ones the XSDT cannot list (FACS, DSDT, RSDT, XSDT),
@@ -30,15 +31,6 @@ static bool printable_signature(const char *sig)
 		if (sig[i] < 0x20 || sig[i] > 0x7E)
 			return false;
 	return true;
-}
-
-static uint8_t sum8(const uint8_t *p, uint32_t len)
-{
-	uint8_t s = 0;
-
-	while (len--)
-		s += *p++;
-	return s;
 }
 
 int acpi_blob_add(struct acpi_ctx *c, int (*link)(struct acpi_ctx *c, struct acpi_header *h))

@@ -203,12 +203,3 @@ int acpi_build_tables(const struct platform *p, struct arena *a, struct acpi_tab
 	out->nr_tables = c.nr + 1;
 	return 0;
 }
-
-int acpi_build(const struct platform *p, struct arena *a, uint32_t *rsdp_paddr)
-{
-	struct acpi_tables t;
-	int rc = acpi_build_tables(p, a, &t);
-
-	*rsdp_paddr = rc ? 0 : t.rsdp;
-	return rc;
-}

@@ -8,7 +8,7 @@
 #include "platform.h"
 
 /*
- * How much arena acpi_build() may need: generous for 128 vCPUs, 16 vNUMA nodes and 32
+ * How much arena acpi_build_tables() may need: generous for 128 vCPUs, 16 vNUMA nodes and 32
  * memory ranges (about 40 KiB is used then), plus the toolstack's acpi_firmware blob,
  * which is copied in. The builder checks every allocation anyway; this is for sizing.
  */
@@ -32,8 +32,5 @@ struct acpi_tables {
  * logged with log_error() and left out.
  */
 int acpi_build_tables(const struct platform *p, struct arena *a, struct acpi_tables *out);
-
-/* acpi_build_tables() for callers that only need the RSDP. */
-int acpi_build(const struct platform *p, struct arena *a, uint32_t *rsdp_paddr);
 
 #endif

@@ -3,21 +3,16 @@
 #include <string.h>
 #include "acpi/internal.h"
 #include "err.h"
+#include "hvm_platform.h"
 
 /*
  * The fixed-hardware blocks Xen and qemu-xen emulate at the ACPI "V1" addresses
- * (xen/include/public/hvm/ioreq.h): PM1a event and control, the PM timer (Xen's
- * pmtimer.c, 32 bits wide) and GPE0 (qemu-xen: bit 1 PCI hotplug, bit 2 CPU hotplug).
+ * (xen/include/public/hvm/ioreq.h): PM1a event and control and the PM timer (Xen's
+ * pmtimer.c, 32 bits wide) in the PM block (hvm_platform.h), and GPE0 (qemu-xen: bit 1
+ * PCI hotplug, bit 2 CPU hotplug).
  */
-#define PM1A_EVT_BLK 0xB000
-#define PM1A_EVT_LEN 4
-#define PM1A_CNT_BLK 0xB004
-#define PM1A_CNT_LEN 2
-#define PM_TMR_BLK 0xB008
-#define PM_TMR_LEN 4
 #define GPE0_BLK 0xAFE0
 #define GPE0_BLK_LEN 4
-#define SCI_IRQ 9
 /* PIIX3 reset control register: 6 = full reset (CPU reset + system reset bits). */
 #define RESET_PORT 0xCF9
 #define RESET_VALUE 6

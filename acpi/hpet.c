@@ -2,8 +2,8 @@
 /* The HPET table (IA-PC HPET specification 1.0a §3.2.4) for Xen's emulated HPET, when it exists. */
 #include "acpi/internal.h"
 #include "err.h"
+#include "hvm_platform.h"
 
-#define HPET_BASE 0xFED00000
 /*
  * The event timer block ID: the low half of the capabilities register Xen's hpet.c
  * presents (vendor 0x8086, legacy-replacement capable, 64-bit counter, 3 timers,

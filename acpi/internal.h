@@ -3,7 +3,7 @@
 #ifndef HVMCHAIN_ACPI_INTERNAL_H
 #define HVMCHAIN_ACPI_INTERNAL_H
 
-#include <acpi.h>
+#include "acpi.h"
 #include "arena.h"
 #include "platform.h"
 

@@ -3,19 +3,12 @@
 #include <string.h>
 #include "acpi/internal.h"
 #include "err.h"
+#include "hvm_platform.h"
 
-#define LAPIC_BASE 0xFEE00000
-#define IOAPIC_BASE 0xFEC00000
-#define IOAPIC_ID 1 /* Xen's vIOAPIC ID, as hvmloader's MP table and MADT say */
 /* Xen's vLAPIC takes NMIs on LINT1, as hvmloader's MP table declares. */
 #define NMI_LINT 1
 #define ALL_PROCESSORS_8 0xFF
 #define ALL_PROCESSORS_32 0xFFFFFFFFu
-
-static bool needs_x2apic(uint32_t apic_id)
-{
-	return apic_id > ACPI_MADT_MAX_XAPIC_ID;
-}
 
 /* Offline vCPUs are disabled but Online Capable (§5.2.12.2, MADT revision 5): Linux 6.3+
  * and Windows only count such an entry as a hot-pluggable CPU when the bit is set. */
@@ -58,7 +51,7 @@ int acpi_madt_build(struct acpi_ctx *c, struct acpi_header **out)
 		return 0;
 	}
 	for (uint32_t i = 0; i < v->nr; i++) {
-		if (needs_x2apic(v->apic_id[i])) {
+		if (apic_id_needs_x2apic(v->apic_id[i])) {
 			nr_x2apic++;
 			len += sizeof(struct acpi_madt_x2apic);
 		} else {
@@ -87,7 +80,7 @@ int acpi_madt_build(struct acpi_ctx *c, struct acpi_header **out)
 	 * ACPI0007 device in the vCPU SSDT (acpi/cpus.c).
 	 */
 	for (uint32_t i = 0; i < v->nr; i++) {
-		if (needs_x2apic(v->apic_id[i])) {
+		if (apic_id_needs_x2apic(v->apic_id[i])) {
 			struct acpi_madt_x2apic x = {
 				.type = ACPI_MADT_X2APIC,
 				.length = sizeof(x),

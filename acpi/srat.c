@@ -4,6 +4,7 @@
 #include "acpi/internal.h"
 #include "console.h"
 #include "err.h"
+#include "hvm_platform.h"
 
 /* The toolstack's layout must be self-consistent before we describe it. */
 static int vnuma_valid(const struct platform *p)
@@ -37,7 +38,7 @@ int acpi_srat_build(struct acpi_ctx *c, struct acpi_header **out)
 	if (rc)
 		return rc;
 	for (uint32_t i = 0; i < p->vcpus.nr; i++)
-		len += p->vcpus.apic_id[i] > ACPI_MADT_MAX_XAPIC_ID ? sizeof(struct acpi_srat_x2apic)
+		len += apic_id_needs_x2apic(p->vcpus.apic_id[i]) ? sizeof(struct acpi_srat_x2apic)
 								    : sizeof(struct acpi_srat_processor);
 	len += n->nr_vmemranges * sizeof(struct acpi_srat_memory);
 
@@ -54,7 +55,7 @@ int acpi_srat_build(struct acpi_ctx *c, struct acpi_header **out)
 	for (uint32_t i = 0; i < p->vcpus.nr; i++) {
 		uint32_t dom = n->vcpu_to_vnode[i];
 
-		if (p->vcpus.apic_id[i] > ACPI_MADT_MAX_XAPIC_ID) {
+		if (apic_id_needs_x2apic(p->vcpus.apic_id[i])) {
 			struct acpi_srat_x2apic x = {
 				.type = ACPI_SRAT_X2APIC,
 				.length = sizeof(x),

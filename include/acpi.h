@@ -287,9 +287,6 @@ struct acpi_madt_x2apic_nmi {
 } __attribute__((packed));
 _Static_assert(sizeof(struct acpi_madt_x2apic_nmi) == 12, "x2APIC NMI entry is 12 bytes");
 
-/* The highest APIC ID a type-0 entry may carry (§5.2.12.12). */
-#define ACPI_MADT_MAX_XAPIC_ID 254
-
 /* IA-PC HPET specification 1.0a §3.2.4: the HPET description table. */
 struct acpi_hpet {
 	struct acpi_header header;

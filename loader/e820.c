@@ -4,6 +4,7 @@
 #include "console.h"
 #include "e820_build.h"
 #include "err.h"
+#include "hvm_platform.h"
 
 /* Where ranges overlap, the higher rank wins. */
 static int rank(uint32_t type)
@@ -116,12 +117,6 @@ int e820_add(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type)
 	return 0;
 }
 
-/* Conventional memory ends where the VGA window starts. */
-#define LOW_RAM_END 0xA0000u
-#define BIOS_END 0x100000u
-/* RESERVED_MEMBASE in Xen's hvmloader config.h: ACPI area, special pages, APIC/HPET windows. */
-#define HIGH_RESERVED_BASE 0xFC000000ull
-#define FOUR_GIB 0x100000000ull
 
 int e820_build(struct e820_map *m, const struct e820_layout *in)
 {
@@ -155,7 +150,7 @@ int e820_build(struct e820_map *m, const struct e820_layout *in)
 	if (!rc)
 		rc = e820_add(m, in->bios_base, BIOS_END - in->bios_base, E820_RESERVED);
 	if (!rc)
-		rc = e820_add(m, HIGH_RESERVED_BASE, FOUR_GIB - HIGH_RESERVED_BASE, E820_RESERVED);
+		rc = e820_add(m, (uint64_t)RESERVED_BASE, FOUR_GIB - (uint64_t)RESERVED_BASE, E820_RESERVED);
 	/* NVS is weaker than reserved, so carve it out rather than add it on top. */
 	if (!rc && in->tables_end > in->tables_start) {
 		struct e820_map keep = *m;

@@ -4,7 +4,7 @@
 #define HVMCHAIN_E820_BUILD_H
 
 #include <stdbool.h>
-#include <e820.h>
+#include "e820.h"
 
 void e820_init(struct e820_map *m);
 

@@ -1,19 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* hvm_info_table validation: the toolstack writes it, so check everything before trusting it. */
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include <xen/hvm/hvm_info_table.h>
 #include "err.h"
 #include "hvm_info.h"
+#include "hvm_platform.h"
+#include "lib/checksum.h"
 #include "lib/printf.h"
-
-#define FOUR_GIB_PAGES 0x100000u
 
 int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len)
 {
 	const struct hvm_info_table *h = t;
-	const uint8_t *b = t;
-	uint8_t sum = 0;
+	uint8_t sum;
 
 	if (memcmp(h->signature, "HVM INFO", 8)) {
 		fmt_snprintf(why, why_len, "hvm_info: bad signature");
@@ -25,8 +24,7 @@ int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len)
 			     sizeof(*h), 4096 - HVM_INFO_OFFSET);
 		return -ERR_INVAL;
 	}
-	for (uint32_t i = 0; i < h->length; i++)
-		sum += b[i];
+	sum = sum8(h, h->length);
 	if (sum) {
 		fmt_snprintf(why, why_len, "hvm_info: checksum does not add up (sum %#x)", sum);
 		return -ERR_INVAL;
@@ -51,6 +49,5 @@ int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len)
 	p->apic_mode = h->apic_mode != 0;
 	p->mem.low_end = (uint64_t)h->low_mem_pgend << 12;
 	p->mem.high_end = (uint64_t)h->high_mem_pgend << 12;
-	p->mem.reserved_start = (uint64_t)h->reserved_mem_pgstart << 12;
 	return 0;
 }

@@ -9,7 +9,7 @@
 /*
  * Validates the table at t (signature "HVM INFO", length, byte-sum checksum, vCPU count
  * within HVM_MAX_VCPUS, memory ends that make sense) and copies its facts into p->vcpus
- * (nr, online), p->apic_mode and p->mem (low_end, high_end, reserved_start). Returns 0,
+ * (nr, online), p->apic_mode and p->mem (low_end, high_end). Returns 0,
  * or -ERR_INVAL with the reason in why; p is then unchanged.
  */
 int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len);

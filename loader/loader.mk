@@ -8,7 +8,7 @@ TARGET_CFLAGS := -m32 -march=i686 -std=gnu11 -Os -g -ffreestanding -fno-pic -fno
 	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-common -nostdinc \
 	-mno-sse -mno-mmx -mno-80387 -fno-builtin \
 	-Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wundef \
-	-I loader/libc/include -I include -I loader -I . -I $(OUT)/include \
+	-isystem loader/libc/include -isystem $(OUT)/include -iquote include -iquote loader -iquote . \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
 	-DHVMCHAIN_VERSION='"$(VERSION)"' -MMD -MP
 TARGET_LDFLAGS := -m elf_i386 -N --no-warn-rwx-segments --build-id=none -nostdlib -T loader/link.lds
@@ -29,8 +29,11 @@ LOADER_PROBE_SRCS += loader/pci.c loader/cmos.c
 
 LOADER_OBJS := $(patsubst %,$(OUT)/obj/%.o,$(LOADER_PURE_SRCS) $(LOADER_PROBE_SRCS) $(LOADER_TARGET_SRCS))
 
-# The Xen public headers, from the libxen-dev package, reached as <xen/...> without
-# putting the rest of /usr/include on the freestanding include path.
+# Include namespace: the project's own headers are "quoted" (-iquote), the system's are
+# <angled> (-isystem): the freestanding libc in loader/libc/include and Xen's public headers
+# from the libxen-dev package, so <xen/xen.h> is always Xen's. The Xen headers are reached
+# through a link in $(OUT)/include, without putting the rest of /usr/include on the
+# freestanding include path.
 XEN_HEADERS := $(OUT)/include/xen/xen.h
 $(XEN_HEADERS): $(DEPS_BUILD)
 	$(Q)mkdir -p $(OUT)/include

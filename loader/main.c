@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The boot sequence: probe Xen and the toolstack's inputs, set up the platform, build, hand over. */
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include <xen/hvm/params.h>
 #include "acpi/build.h"
 #include "arena.h"
+#include "boot.h"
 #include "bug.h"
 #include "cmos.h"
 #include "console.h"
 #include "e820_build.h"
 #include "err.h"
+#include "hvm_platform.h"
 #include "hw/apic.h"
 #include "hw/mem.h"
 #include "hw/mtrr.h"
@@ -22,22 +24,18 @@
 #include "smp.h"
 #include "start_info.h"
 #include "tables/tables.h"
-#include "xen/xen.h"
+#include "xen/hypercall.h"
 
 void main(uint32_t start_info_paddr);
 
-/*
- * The firmware tables area: the start of hvmloader's ACPI area (ACPI_INFO_PHYSICAL_ADDRESS),
- * outside guest RAM, so it must be populated before use. 128 KiB hold ACPI (64 KiB at
- * most), SMBIOS (36 KiB), MP and $PIR tables for 128 vCPUs; the toolstack's blobs come on
- * top of that.
- */
-#define TABLES_PHYS 0xFC000000u
-#define TABLES_BASE_SIZE 0x20000u
-/* Where Xen's shared info page is mapped: the top of hvmloader's dynamic area. */
-#define SHARED_INFO_PHYS 0xFDFFF000u
 /* The vm86 TSS Xen needs for real mode on VT-x without unrestricted guest (hvmloader: 384 B). */
 #define VM86_TSS_SIZE 384
+
+/* The tables area holds every builder's worst case for 128 vCPUs (ACPI 64 KiB, SMBIOS
+ * 36 KiB, MP and $PIR) and the TSS; the toolstack's blobs are added on top. */
+_Static_assert(ACPI_ARENA_BASE_SIZE + SMBIOS_ARENA_MAX(0) + MPTABLE_ARENA_MAX + PIR_ARENA_MAX + VM86_TSS_SIZE <=
+		       TABLES_BASE_SIZE,
+	       "the tables area holds every builder's worst case");
 
 /* Below 4 GiB and paging off, the whole address space is readable as it is. */
 static const void *map_identity(void *ctx, uint64_t paddr, uint64_t len)
@@ -115,19 +113,19 @@ static void setup_tables_area(const struct platform *p, struct arena *a)
 	arena_init(a, phys_to_virt(TABLES_PHYS), TABLES_PHYS, size);
 }
 
-static void add_table(struct platform *p, uint32_t paddr)
+static void add_table(struct boot *b, uint32_t paddr)
 {
 	if (!paddr)
 		return;
-	if (p->tables_nr == sizeof(p->tables) / sizeof(p->tables[0])) {
+	if (b->tables_nr == BOOT_MAX_TABLES) {
 		log_error("table list full; %#x not handed over\n", paddr);
 		return;
 	}
-	p->tables[p->tables_nr++] = paddr;
+	b->tables[b->tables_nr++] = paddr;
 }
 
 /* Builders report what went wrong themselves; a failed table is left out and boot goes on. */
-static void build_tables(struct platform *p, struct arena *tables)
+static void build_tables(const struct platform *p, struct arena *tables, struct boot *b)
 {
 	uint32_t ep21 = 0, ep30 = 0, mp = 0, pir = 0;
 
@@ -136,20 +134,20 @@ static void build_tables(struct platform *p, struct arena *tables)
 		log_error("SMBIOS tables not built\n");
 	/* Linux looks for _SM3_ first and takes _SM_ only when there is none. */
 	if (p->cfg.smbios_ep30)
-		add_table(p, ep30);
+		add_table(b, ep30);
 	if (p->cfg.smbios_ep21)
-		add_table(p, ep21);
+		add_table(b, ep21);
 
 	/* MP tables describe the IOAPIC: only with APIC mode on (hvmloader's rule). */
 	if (p->apic_mode) {
 		log_printf("Creating MP tables ...\n");
 		if (mptable_build(p, tables, &mp))
 			log_error("MP tables not built\n");
-		add_table(p, mp);
+		add_table(b, mp);
 	}
 	/* $PIR serves PIC-mode routing, so it is built whatever the APIC mode. */
 	if (pir_build(p, tables, &pir) == 0)
-		add_table(p, pir);
+		add_table(b, pir);
 
 	/* platform/acpi=0: no ACPI tables at all, and the PM block stays in legacy mode. */
 	if (!p->cfg.acpi)
@@ -160,7 +158,7 @@ static void build_tables(struct platform *p, struct arena *tables)
 		log_error("ACPI tables not built: the guest boots without ACPI\n");
 		return;
 	}
-	add_table(p, acpi.rsdp);
+	add_table(b, acpi.rsdp);
 	if (acpi.vm_genid)
 		xen_hvm_param_set(HVM_PARAM_VM_GENERATION_ID_ADDR, acpi.vm_genid);
 	if (!pm_enable_sci())
@@ -182,7 +180,7 @@ static void setup_vm86_tss(struct arena *tables)
 	log_printf("vm86 TSS at %08llx\n", (unsigned long long)pa);
 }
 
-static void load_payload(struct platform *p, const struct payload_ops *payload)
+static void load_payload(const struct platform *p, const struct payload_ops *payload, struct boot *b)
 {
 	struct payload_image img;
 
@@ -196,7 +194,7 @@ static void load_payload(struct platform *p, const struct payload_ops *payload)
 		img.source = "the built-in image";
 	}
 	/* A firmware image we cannot run leaves nothing to boot: crash so `xl list` says so. */
-	if (payload->load(p, &img))
+	if (payload->load(p, &img, b))
 		fatal("cannot load %s", payload->name);
 }
 
@@ -206,6 +204,7 @@ void main(uint32_t start_info_paddr)
 	static struct xs_client xs;
 	static struct e820_map e820;
 	static struct arena tables;
+	static struct boot boot;
 	struct platform *p = &plat;
 	struct xs_client *store = NULL;
 	const struct payload_ops *payload = &seabios_payload;
@@ -236,27 +235,29 @@ void main(uint32_t start_info_paddr)
 	setup_cpus(p);
 	probe_isa(p);
 
-	/* Build. The payload goes first, as its placement is part of the memory map. */
-	setup_tables_area(p, &tables);
-	build_tables(p, &tables);
-	load_payload(p, payload);
+	/* Build: from here on the probed facts are read-only. The payload goes first, as its
+	 * placement is part of the memory map. */
+	const struct platform *cp = p;
+	setup_tables_area(cp, &tables);
+	build_tables(cp, &tables, &boot);
+	load_payload(cp, payload, &boot);
 	setup_vm86_tss(&tables);
-	cmos_write_memory_size(p->mem.low_end);
+	cmos_write_memory_size(cp->mem.low_end);
 
 	const struct e820_layout layout = {
-		.toolstack = p->mem.memmap,
-		.toolstack_nr = p->mem.memmap_nr,
-		.bios_base = p->bios_base,
+		.toolstack = cp->mem.memmap,
+		.toolstack_nr = cp->mem.memmap_nr,
+		.bios_base = boot.bios_base,
 		.tables_start = tables.phys,
 		.tables_end = tables.phys + ((tables.used + 0xFFF) & ~0xFFFull),
-		.low_ram_end = p->mem.relocated ? p->mem.low_end : 0,
-		.high_ram_end = p->mem.relocated ? p->mem.high_end : 0,
+		.low_ram_end = cp->mem.relocated ? cp->mem.low_end : 0,
+		.high_ram_end = cp->mem.relocated ? cp->mem.high_end : 0,
 	};
 	if (e820_build(&e820, &layout))
 		fatal("the E820 map does not fit in %u entries", E820_MAX);
 	e820_dump(&e820);
 
-	if (payload->handoff(p, &e820))
+	if (payload->handoff(cp, &boot, &e820))
 		fatal("cannot fill the %s handoff block", payload->name);
 	/* Last of all, so the OS's xenbus finds the ring as a fresh boot would. */
 	if (store)

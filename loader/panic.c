@@ -4,7 +4,7 @@
 #include "bug.h"
 #include "console.h"
 #include "lib/printf.h"
-#include "xen/xen.h"
+#include "xen/hypercall.h"
 
 void bug_at(const char *file, int line, const char *what)
 {

@@ -4,9 +4,9 @@
 #define HVMCHAIN_PAYLOAD_H
 
 #include <stdint.h>
-#include <e820.h>
-
-struct platform;
+#include "boot.h"
+#include "e820.h"
+#include "platform.h"
 
 struct payload_image {
 	const uint8_t *data;
@@ -16,10 +16,10 @@ struct payload_image {
 
 struct payload_ops {
 	const char *name;
-	/* Checks the image and copies it where it runs; sets p->bios_base. Errors are logged. */
-	int (*load)(struct platform *p, const struct payload_image *img);
-	/* Hands over what the loader built (table list, memory map). */
-	int (*handoff)(struct platform *p, const struct e820_map *e820);
+	/* Checks the image and copies it where it runs; sets b->bios_base. Errors are logged. */
+	int (*load)(const struct platform *p, const struct payload_image *img, struct boot *b);
+	/* Hands over what the loader built (b's table list, the memory map). */
+	int (*handoff)(const struct platform *p, const struct boot *b, const struct e820_map *e820);
 	/* Transfers control; does not return. */
 	void (*start)(void) __attribute__((noreturn));
 };

@@ -3,11 +3,12 @@
 #include <string.h>
 #include "bug.h"
 #include "console.h"
+#include "hvm_platform.h"
 #include "hw/isa.h"
 #include "hw/pci.h"
 #include "pci.h"
 #include "pci_plan.h"
-#include "xen/xen.h"
+#include "xen/hypercall.h"
 
 /* Seven BARs (six plus the ROM) for every function bus 0 can hold would be 1792; guests
  * have a few dozen. The rest are logged and left disabled. */
@@ -43,7 +44,7 @@ static void route_links(struct platform *p)
 		do
 			irq = (irq + 1) & 15;
 		while (!(PCI_ISA_IRQ_MASK & (1u << irq)));
-		pci_cfg_write8(PCI_ISA_BRIDGE_DEVFN, (uint8_t)(0x60 + link), (uint8_t)irq);
+		pci_cfg_write8(PCI_ISA_BRIDGE_DEVFN, (uint8_t)(PIIX_PIRQ_ROUTE + link), (uint8_t)irq);
 		p->pci.link_irq[link] = (uint8_t)irq;
 		log_printf("PCI-ISA link %u routed to IRQ%u\n", link, irq);
 	}
@@ -74,9 +75,9 @@ static void apply_quirks(struct platform *p, uint16_t bdf, uint16_t vendor, uint
 		pci_cfg_write16(bdf, 0x20, 0);
 		pci_cfg_write16(bdf, 0xd2, 0);
 		pci_cfg_write16(bdf, 0x22, 0);
-		pci_cfg_write8(bdf, PCI_INTERRUPT_LINE, 9);
+		pci_cfg_write8(bdf, PCI_INTERRUPT_LINE, SCI_IRQ);
 		pci_cfg_write8(bdf, PCI_INTERRUPT_PIN, 1);
-		pci_cfg_write32(bdf, 0x40, 0xB000 | 1); /* PMBA */
+		pci_cfg_write32(bdf, 0x40, PM_BLK | 1); /* PMBA */
 		pci_cfg_write8(bdf, 0x80, 0x01);        /* PMREGMISC: PM I/O space on */
 		break;
 	case 0x0101:
@@ -154,7 +155,6 @@ static void probe_function(struct platform *p, uint16_t bdf, uint16_t vendor, ui
 	f->bdf = bdf;
 	f->vendor = vendor;
 	f->device = device;
-	f->class_rev = class_rev >> 8;
 	apply_quirks(p, bdf, vendor, device, class);
 
 	/* Decode off while BARs move (Xen commit a8e0c228c7: a 64-bit BAR whose low half was
@@ -174,9 +174,7 @@ static void probe_function(struct platform *p, uint16_t bdf, uint16_t vendor, ui
 	 * INTA says, and its INTx line then matches what _PRT tells the OS, as with hvmloader. */
 	f->int_pin = pci_cfg_read8(bdf, PCI_INTERRUPT_PIN);
 	if (f->int_pin >= 1 && f->int_pin <= 4 && p->pci.irq_mask) {
-		uint32_t link = ((f->int_pin - 1u) + PCI_DEV(bdf)) & 3;
-
-		f->irq = p->pci.link_irq[link];
+		f->irq = p->pci.link_irq[pci_intx_route(PCI_DEV(bdf), f->int_pin - 1u).link];
 		pci_cfg_write8(bdf, PCI_INTERRUPT_LINE, f->irq);
 		log_printf("pci dev %02x:%x INT%c->IRQ%u\n", PCI_DEV(bdf), PCI_FN(bdf), 'A' + f->int_pin - 1, f->irq);
 	} else {
@@ -309,7 +307,5 @@ uint32_t pci_setup(struct platform *p)
 	p->pci.mem_uc_end = plan.mem_uc_end;
 	p->pci.hi_mem_start = plan.hi_start;
 	p->pci.hi_mem_end = plan.hi_end;
-	p->pci.io_start = PCI_IO_START;
-	p->pci.io_end = PCI_IO_END;
 	return plan.unplaced;
 }

@@ -3,10 +3,9 @@
 #ifndef HVMCHAIN_PCI_H
 #define HVMCHAIN_PCI_H
 
+#include "pci_regs.h"
 #include "platform.h"
 
-/* The PIIX3 PCI-ISA bridge every Xen HVM guest has at 00:01.0 (8086:7000). */
-#define PCI_ISA_BRIDGE_DEVFN 0x08
 /* ISA IRQs for PCI links: 5, 10 and 11 (hvmloader's PCI_ISA_IRQ_MASK). */
 #define PCI_ISA_IRQ_MASK 0x0c20
 

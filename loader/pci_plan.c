@@ -3,7 +3,6 @@
 #include <string.h>
 #include "pci_plan.h"
 
-#define FOUR_GIB 0x100000000ull
 
 static void sort_by_size(struct pci_bar *b, uint32_t n)
 {

@@ -5,7 +5,8 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <e820.h>
+#include "e820.h"
+#include "hvm_platform.h"
 
 enum pci_bar_kind {
 	PCI_BAR_IO,
@@ -28,11 +29,8 @@ struct pci_bar {
 	uint64_t addr;
 };
 
-/* hvmloader's defaults: the hole starts at HVM_BELOW_4G_MMIO_START and ends where the
- * ACPI/special-page area begins (RESERVED_MEMBASE); I/O BARs use 0xC000-0xFFFF. */
-#define PCI_HOLE_DEFAULT_START 0xF0000000ull
-#define PCI_HOLE_END 0xFC000000ull
-#define PCI_HOLE_MAX_START 0x80000000ull /* never more than 2 GiB of hole */
+/* hvmloader's defaults: the hole is [PCI_HOLE_DEFAULT_START, PCI_HOLE_END) (hvm_platform.h);
+ * I/O BARs use 0xC000-0xFFFF. */
 #define PCI_IO_START 0xC000u
 #define PCI_IO_END 0x10000u
 /* 64-bit BARs this large go above 4 GiB: they would eat most of any low hole. */

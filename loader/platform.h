@@ -4,17 +4,18 @@
 #define HVMCHAIN_PLATFORM_H
 
 /*
- * main.c and loader/hw/ fill this in (probe); table builders read it through a const
- * pointer and write through an arena (build). Nothing here points at hardware; blobs the
+ * The probe phase of main.c (with loader/hw/ and PCI setup) fills this in; after it, it is
+ * read-only: table builders and payloads see it through a const pointer and write through an
+ * arena, and what the boot itself produces goes into struct boot (boot.h). Nothing here points at hardware; blobs the
  * toolstack passed are plain byte ranges (guest memory on the target, buffers in tests).
  * Every array is bounded, and each count says how much of it is valid.
  */
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <e820.h>
+#include "e820.h"
 #include "start_info.h"
-#include "xen/xen.h"
+#include "xen/info.h"
 
 /* HVM_MAX_VCPUS in Xen's public hvm_info_table.h. */
 #define PLATFORM_MAX_VCPUS 128
@@ -48,7 +49,6 @@ static inline bool vcpu_is_online(const struct platform_vcpus *v, uint32_t i)
 struct platform_memory {
 	uint64_t low_end;        /* RAM below 4 GiB is [0, low_end) less holes (hvm_info low_mem_pgend) */
 	uint64_t high_end;       /* RAM above 4 GiB is [4 GiB, high_end), or high_end is 0 */
-	uint64_t reserved_start; /* hvm_info reserved_mem_pgstart: toolstack pages from here to 4 GiB */
 	bool relocated;          /* PCI setup moved RAM out of the hole: low_end/high_end changed */
 	uint32_t memmap_nr;      /* the toolstack's map (XENMEM_memory_map) */
 	struct e820_entry memmap[E820_TOOLSTACK_MAX];
@@ -57,7 +57,6 @@ struct platform_memory {
 struct platform_pci_func {
 	uint16_t bdf;       /* bus << 8 | device << 3 | function */
 	uint16_t vendor, device;
-	uint32_t class_rev; /* class code << 8 | revision (config offset 0x08) */
 	uint8_t int_pin;    /* 0: none, 1..4: INTA..INTD */
 	uint8_t irq;        /* ISA IRQ its pin routes to through the PIIX3 links, 0 if none */
 };
@@ -68,7 +67,6 @@ struct platform_pci {
 	uint64_t mem_start, mem_end;       /* the low MMIO window assigned: [start, end) */
 	uint64_t mem_uc_end;               /* [mem_start, mem_uc_end) is what the UC MTRR covers */
 	uint64_t hi_mem_start, hi_mem_end; /* the 64-bit window; empty when equal */
-	uint32_t io_start, io_end;         /* the I/O window */
 	uint8_t link_irq[4];               /* PIIX3 PIRQA..D -> ISA IRQ */
 	uint16_t irq_mask;                 /* ISA IRQs PCI uses: level, active low (bit n = IRQ n) */
 	uint8_t isa_bridge_devfn;          /* the PIIX3 PCI-ISA bridge, 00:01.0 */
@@ -143,13 +141,6 @@ struct platform {
 	struct platform_bios_strings strings;
 	struct platform_isa isa;
 	struct platform_vnuma vnuma;
-
-	/* Where the payload was placed: [bios_base, 1 MiB). */
-	uint32_t bios_base;
-
-	/* Physical addresses of the tables handed to the payload. */
-	uint32_t tables_nr;
-	uint32_t tables[8];
 };
 
 #endif

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The probe step of the boot: every fact the builders need, read once, logged as hvmloader does. */
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include <xen/hvm/hvm_info_table.h>
 #include <xen/hvm/params.h>
 #include <xen/io/xs_wire.h>
@@ -15,7 +15,7 @@
 #include "lib/parse.h"
 #include "lib/printf.h"
 #include "probe.h"
-#include "xen/xen.h"
+#include "xen/hypercall.h"
 
 void probe_cpu(struct platform *p)
 {

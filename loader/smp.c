@@ -5,7 +5,7 @@
 #include "hw/apic.h"
 #include "hw/mtrr.h"
 #include "smp.h"
-#include "xen/xen.h"
+#include "xen/hypercall.h"
 
 /* APs only read cpuid and write MSRs: a small stack each is plenty. */
 #define AP_STACK_SIZE 1024

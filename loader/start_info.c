@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* hvm_start_info parsing; pure, so every malformed shape is tested on the host. */
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include "err.h"
+#include "hvm_platform.h"
 #include "lib/printf.h"
 #include "start_info.h"
 
-#define FOUR_GIB 0x100000000ull
 
 /* Copies the NUL-terminated name at paddr into buf, reading no further than the view allows. */
 static bool read_name(const struct phys_view *pv, uint64_t paddr, char *buf, size_t len)

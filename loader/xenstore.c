@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The xenstore request/reply codec over the ring; transport injected, so tests run a fake daemon. */
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include <xen/io/xs_wire.h>
 #include "console.h"
 #include "err.h"

@@ -5,7 +5,7 @@
 HOST_CC := gcc
 HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -Wall -Wextra -Werror -Wundef \
-	-I tests/harness -I tests/fakes -I include -I loader -I . \
+	-iquote tests/harness -iquote tests/fakes -iquote include -iquote loader -iquote . \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ -MMD -MP
 
 UNIT_TEST_SRCS := $(sort $(shell find tests -name '*_test.c'))
@@ -29,6 +29,9 @@ $(OUT)/host/string-renamed.o: loader/lib/string.c tests/harness/rename_string.h 
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -fno-builtin -include tests/harness/rename_string.h -c -o $@ $<
 
 $(OUT)/host/tests/loader/lib/string_test.c.o: HOST_CFLAGS += -fno-builtin
+# The _PRT test reads the ASL gen_asl.py wrote for this build.
+$(OUT)/host/tests/acpi/prt_test.c.o: HOST_CFLAGS += -DDSDT_GEN_ASL='"$(ACPI_OUT)/dsdt_gen.asl"'
+$(OUT)/host/tests/acpi/prt_test.c.o: $(ACPI_OUT)/dsdt_gen.asl
 
 $(UNIT_BIN): $(UNIT_OBJS)
 	$(call say,HOSTLD,$@)

@@ -1,16 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Local APIC, IOAPIC and HPET registers at their fixed Xen HVM addresses. */
+/* Local APIC, IOAPIC and HPET registers at their fixed Xen HVM addresses (hvm_platform.h). */
 #ifndef HVMCHAIN_HW_APIC_H
 #define HVMCHAIN_HW_APIC_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "hvm_platform.h"
 
-#define LAPIC_BASE 0xFEE00000u
-#define IOAPIC_BASE 0xFEC00000u
-#define HPET_BASE 0xFED00000u
-/* The IOAPIC ID the MADT and MP table name (hvmloader's IOAPIC_ID). */
-#define IOAPIC_ID 1
 
 /* This CPU's APIC ID: CPUID 0xB (x2APIC ID, all 32 bits) when available, else CPUID.1. */
 uint32_t cpu_apic_id(void);

@@ -21,12 +21,6 @@ void cmos_write(uint8_t reg, uint8_t value)
 	outb(value, CMOS_DATA);
 }
 
-uint8_t cmos_read(uint8_t reg)
-{
-	outb(reg & 0x7F, CMOS_INDEX);
-	return inb(CMOS_DATA);
-}
-
 bool uart_present(uint16_t base)
 {
 	/* Scratch register (base+7): what is written reads back only on a real UART. */

@@ -10,7 +10,6 @@
 void isa_elcr_write(uint16_t level_irqs);
 
 void cmos_write(uint8_t reg, uint8_t value);
-uint8_t cmos_read(uint8_t reg);
 
 /* Whether a 16550 UART answers at base (scratch register round trip). */
 bool uart_present(uint16_t base);

@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The 8-bit sum of [p, p+len): zero over a table whose checksum is right. */
+uint8_t sum8(const void *p, size_t len);
+
 /*
  * The byte that makes the 8-bit sum of [p, p+len) zero when stored in the checksum field
  * (which must be zero, or excluded, while this is computed). ACPI, SMBIOS, MP, $PIR and

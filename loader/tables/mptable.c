@@ -4,10 +4,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-#include <mptable.h>
+#include "mptable.h"
 #include "console.h"
 #include "err.h"
+#include "hvm_platform.h"
 #include "lib/checksum.h"
+#include "pci_regs.h"
 #include "tables.h"
 
 /*
@@ -16,31 +18,15 @@
  * IRQ 0 arrives on input 2 (hvm_isa_irq_to_gsi()), the 8259 on input 0, and PCI INTx on
  * inputs 16-47.
  */
-#define IOAPIC_ID 1          /* the ID hvmloader programs and its MADT names */
 #define IOAPIC_VERSION 0x11  /* Xen's VIOAPIC_VERSION_ID */
-#define IOAPIC_ADDR 0xFEC00000u
-#define LAPIC_ADDR 0xFEE00000u
 #define ISA_IRQS 16
 
 /* Bus IDs: PCI bus 0 keeps its number (Linux matches PCI sources by it), ISA comes next. */
 #define BUS_PCI 0
 #define BUS_ISA 1
 
-/* The largest APIC ID an 8-bit processor entry can hold; 0xFF means "all" (MP spec 4.3.5). */
-#define MP_MAX_APIC_ID 254
-
 /* Xen's vLAPIC version register (VLAPIC_VERSION) when the probe could not read one. */
 #define XEN_LAPIC_VERSION 0x14
-
-/*
- * The I/O APIC input PCI device dev's INTx (0 = INTA) drives in APIC mode: Xen's
- * hvm_pci_intx_gsi() (xen/arch/x86/include/asm/hvm/irq.h), the formula hvmloader's DSDT
- * _PRT uses, so the MP table and ACPI agree.
- */
-static uint8_t pci_intx_gsi(uint32_t dev, uint32_t intx)
-{
-	return (uint8_t)((((dev << 2) + (dev >> 3) + intx) & 31) + 16);
-}
 
 /* Appends base entries to the configuration table, counting them. */
 struct mp_writer {
@@ -74,12 +60,12 @@ static void pci_pins(const struct platform_pci *pci, uint8_t pins[32])
 
 		if (!f->int_pin)
 			continue;
-		if (f->bdf >> 8 || f->int_pin > 4) {
-			log_error("MP: %02x:%02x.%x INT pin %u is not a bus-0 INTA-INTD; no entry\n", f->bdf >> 8,
-				  (f->bdf >> 3) & 31, f->bdf & 7, f->int_pin);
+		if (PCI_BUS(f->bdf) || f->int_pin > 4) {
+			log_error("MP: %02x:%02x.%x INT pin %u is not a bus-0 INTA-INTD; no entry\n", PCI_BUS(f->bdf),
+				  PCI_DEV(f->bdf), PCI_FN(f->bdf), f->int_pin);
 			continue;
 		}
-		pins[(f->bdf >> 3) & 31] |= (uint8_t)(1u << (f->int_pin - 1));
+		pins[PCI_DEV(f->bdf)] |= (uint8_t)(1u << (f->int_pin - 1));
 	}
 }
 
@@ -98,7 +84,7 @@ static uint32_t mp_processors(const struct platform_vcpus *v, struct mp_writer *
 	for (uint32_t i = 0; i < nr; i++) {
 		struct mp_processor e = { .type = MP_ENTRY_PROCESSOR, .apic_version = version };
 
-		if (v->apic_id[i] > MP_MAX_APIC_ID) {
+		if (apic_id_needs_x2apic(v->apic_id[i])) {
 			log_error("MP: vCPU %u has APIC ID %u, beyond the MP table's 8 bits; not listed\n", i,
 				  v->apic_id[i]);
 			continue;
@@ -118,7 +104,7 @@ static void mp_buses_and_ioapic(struct mp_writer *w)
 {
 	struct mp_bus pci = { MP_ENTRY_BUS, BUS_PCI, "PCI   " };
 	struct mp_bus isa = { MP_ENTRY_BUS, BUS_ISA, "ISA   " };
-	struct mp_ioapic ioapic = { MP_ENTRY_IOAPIC, IOAPIC_ID, IOAPIC_VERSION, 1, IOAPIC_ADDR };
+	struct mp_ioapic ioapic = { MP_ENTRY_IOAPIC, IOAPIC_ID, IOAPIC_VERSION, 1, IOAPIC_BASE };
 
 	mp_put(w, &pci, sizeof(pci));
 	mp_put(w, &isa, sizeof(isa));
@@ -150,7 +136,7 @@ static void mp_io_interrupts(const struct platform *p, const uint8_t pins[32], s
 		for (uint32_t intx = 0; intx < 4; intx++)
 			if ((pins[dev] >> intx) & 1)
 				mp_interrupt(w, MP_ENTRY_IOINT, MP_INT_INT, MP_IRQ_ACTIVE_LOW | MP_IRQ_LEVEL, BUS_PCI,
-					     (uint8_t)(dev << 2 | intx), IOAPIC_ID, pci_intx_gsi(dev, intx));
+					     (uint8_t)(dev << 2 | intx), IOAPIC_ID, pci_intx_route(dev, intx).gsi);
 }
 
 /* MP spec 4.3.5 and 5.1: LINT0 takes the 8259 (virtual wire), LINT1 NMI, on every LAPIC. */
@@ -203,7 +189,7 @@ int mptable_build(const struct platform *p, struct arena *a, uint32_t *mpfp_padd
 	memcpy(cfg->oem_id, "_HVMCPU_", 8);       /* as hvmloader */
 	memcpy(cfg->product_id, "XEN         ", 12);
 	cfg->entry_count = w.count;
-	cfg->lapic_addr = LAPIC_ADDR;
+	cfg->lapic_addr = LAPIC_BASE;
 	checksum8_fill(cfg, len, &cfg->checksum);
 
 	memcpy(fp->signature, "_MP_", 4);

@@ -4,10 +4,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-#include <pir.h>
+#include "pir.h"
 #include "console.h"
 #include "err.h"
+#include "hvm_platform.h"
 #include "lib/checksum.h"
+#include "pci_regs.h"
 #include "tables.h"
 
 /*
@@ -16,17 +18,9 @@
  */
 #define PIR_COMPAT_VENDOR 0x8086
 #define PIR_COMPAT_DEVICE 0x122E
-#define PIIX_PIRQ_REG 0x60
 
-/*
- * The PIIX3 link (PIRQA-D) device dev's INTx (0 = INTA) is wired to: Xen's "barber's pole"
- * hvm_pci_intx_link() (xen/arch/x86/include/asm/hvm/irq.h), which hvmloader's PCI setup
- * and DSDT use too. (hvmloader's own $PIR says (dev + 1 + intx) & 3, one link off.)
- */
-static uint8_t pci_intx_link(uint32_t dev, uint32_t intx)
-{
-	return (uint8_t)((dev + intx) & 3);
-}
+/* Each pin names the PIIX3 link Xen wires it to (pci_intx_route(), as PCI setup and the
+ * DSDT do). hvmloader's own $PIR says (dev + 1 + intx) & 3, one link off. */
 
 /* Bus-0 devices with at least one function that has an interrupt pin (bit n = device n). */
 static uint32_t devices_with_pins(const struct platform_pci *pci)
@@ -35,8 +29,8 @@ static uint32_t devices_with_pins(const struct platform_pci *pci)
 	uint32_t devs = 0;
 
 	for (uint32_t i = 0; i < nr; i++)
-		if (pci->func[i].int_pin && !(pci->func[i].bdf >> 8))
-			devs |= 1u << ((pci->func[i].bdf >> 3) & 31);
+		if (pci->func[i].int_pin && !PCI_BUS(pci->func[i].bdf))
+			devs |= 1u << PCI_DEV(pci->func[i].bdf);
 	return devs;
 }
 
@@ -76,7 +70,7 @@ int pir_build(const struct platform *p, struct arena *a, uint32_t *pir_paddr)
 		slot->bus = 0;
 		slot->devfn = (uint8_t)(dev << 3);
 		for (uint32_t intx = 0; intx < 4; intx++) {
-			slot->pin[intx].link = (uint8_t)(PIIX_PIRQ_REG + pci_intx_link(dev, intx));
+			slot->pin[intx].link = (uint8_t)(PIIX_PIRQ_ROUTE + pci_intx_route(dev, intx).link);
 			slot->pin[intx].irq_bitmap = p->pci.irq_mask;
 		}
 		/* Our slots are numbered as the DSDT's _SUN numbers them: the device number. */

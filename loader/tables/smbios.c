@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-#include <smbios.h>
+#include "smbios.h"
 #include "console.h"
 #include "err.h"
 #include "lib/checksum.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Every hypercall the loader makes goes through this file; host tests replace it whole. */
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include <xen/event_channel.h>
 #include <xen/hvm/hvm_op.h>
 #include <xen/hvm/hvm_vcpu.h>
@@ -10,7 +10,7 @@
 #include "hw/cpu.h"
 #include "hw/mem.h"
 #include "lib/div64.h"
-#include "xen/xen.h"
+#include "xen/hypercall.h"
 
 /*
  * Xen fills this page with one 32-byte stub per hypercall once its physical address is

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <e820.h>
+#include "e820.h"
 #include "arena.h"
 
 /* SeaBIOS src/fw/xen.c reads the block here (INFO_PHYSICAL_ADDRESS). */

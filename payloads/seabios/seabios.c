@@ -17,11 +17,14 @@
 #define SCRATCH_PHYS 0x10000u
 #define SCRATCH_SIZE 0x10000u
 
-static int seabios_load(struct platform *p, const struct payload_image *img)
+_Static_assert(BOOT_MAX_TABLES <= SEABIOS_MAX_TABLES, "every table the boot lists fits the block");
+
+static int seabios_load(const struct platform *p, const struct payload_image *img, struct boot *b)
 {
 	char why[160];
 	uint32_t base;
 
+	(void)p;
 	if (seabios_image_check(img->data, img->size, &base, why, sizeof(why))) {
 		log_error("SeaBIOS image rejected: %s is %s\n", img->source, why);
 		return -ERR_INVAL;
@@ -29,16 +32,17 @@ static int seabios_load(struct platform *p, const struct payload_image *img)
 	log_printf("Loading SeaBIOS from %s (%llu bytes) at %#x\n", img->source,
 		   (unsigned long long)img->size, base);
 	memmove(phys_to_virt(base), img->data, (size_t)img->size);
-	p->bios_base = base;
+	b->bios_base = base;
 	return 0;
 }
 
-static int seabios_handoff(struct platform *p, const struct e820_map *e820)
+static int seabios_handoff(const struct platform *p, const struct boot *b, const struct e820_map *e820)
 {
 	struct arena scratch;
 
+	(void)p;
 	arena_init(&scratch, phys_to_virt(SCRATCH_PHYS), SCRATCH_PHYS, SCRATCH_SIZE);
-	return seabios_handoff_build(phys_to_virt(SEABIOS_INFO_PHYS), &scratch, p->tables, p->tables_nr, e820);
+	return seabios_handoff_build(phys_to_virt(SEABIOS_INFO_PHYS), &scratch, b->tables, b->tables_nr, e820);
 }
 
 static __attribute__((noreturn)) void seabios_start(void)

@@ -220,23 +220,7 @@ TEST(acpi_refuses_unusable_platforms)
 	p->vcpus.nr = 4;
 	p->pci.mem_end = p->pci.mem_start;
 	t_mem_init(&m, ACPI_ARENA_SIZE(p));
-	uint32_t rsdp = 1;
-	CHECK_EQ(acpi_build(p, &m.a, &rsdp), -ERR_INVAL);
-	CHECK_EQ(rsdp, 0);
-	t_mem_free(&m);
-	free(p);
-}
-
-TEST(acpi_build_returns_the_rsdp)
-{
-	struct platform *p = t_platform(2, NULL);
-	struct t_mem m;
-	uint32_t rsdp = 0;
-	struct t_walk w;
-
-	t_mem_init(&m, ACPI_ARENA_SIZE(p));
-	if (CHECK_EQ(acpi_build(p, &m.a, &rsdp), 0))
-		t_walk(&m, rsdp, &w);
+	CHECK_EQ(acpi_build_tables(p, &m.a, &out), -ERR_INVAL);
 	t_mem_free(&m);
 	free(p);
 }

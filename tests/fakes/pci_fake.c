@@ -118,11 +118,6 @@ void cmos_write(uint8_t reg, uint8_t value)
 	fake_bus.cmos[reg & 0x7F] = value;
 }
 
-uint8_t cmos_read(uint8_t reg)
-{
-	return fake_bus.cmos[reg & 0x7F];
-}
-
 bool uart_present(uint16_t base)
 {
 	return base == 0x3F8 && fake_bus.com1;

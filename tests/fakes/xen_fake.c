@@ -2,7 +2,7 @@
 /* Host-test stand-in for loader/xen/hypercall.c: records what would have been asked of Xen. */
 #include "err.h"
 #include "xen_fake.h"
-#include "xen/xen.h"
+#include "xen/hypercall.h"
 
 struct xen_fake xen_fake;
 

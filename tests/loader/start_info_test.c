@@ -2,7 +2,7 @@
 /* Tests hvm_start_info parsing on a fake guest memory: module lookup and every refusal. */
 #include <stdlib.h>
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include "err.h"
 #include "harness.h"
 #include "start_info.h"

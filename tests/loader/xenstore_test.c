@@ -2,7 +2,7 @@
 /* Tests the xenstore client against a fake store daemon written here from the wire protocol. */
 #include <stdlib.h>
 #include <string.h>
-#include <xen/abi.h>
+#include "xen/abi.h"
 #include <xen/io/xs_wire.h>
 #include "err.h"
 #include "harness.h"

@@ -1,16 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Talking to Xen: detection, the hypercall page and the few hypercalls the loader makes. */
-#ifndef HVMCHAIN_XEN_XEN_H
-#define HVMCHAIN_XEN_XEN_H
+#ifndef HVMCHAIN_XEN_HYPERCALL_H
+#define HVMCHAIN_XEN_HYPERCALL_H
 
 #include <stdint.h>
-#include <e820.h>
-
-struct xen_info {
-	uint32_t cpuid_base; /* leaf holding "XenVMMXenVMM" */
-	uint32_t major, minor;
-	char extra[16]; /* XENVER_extraversion, e.g. ".5" */
-};
+#include "e820.h"
+#include "xen/info.h"
 
 /*
  * Finds Xen's CPUID leaves, installs the hypercall page and reads the version.

@@ -4,9 +4,10 @@
 #define HVMCHAIN_XEN_ABI_H
 
 /*
- * The public headers come from the installed package (-I out/include, where out/include/xen
- * links to /usr/include/xen); the Makefile sets __XEN_INTERFACE_VERSION__ to the latest
- * interface, as hvmloader is built. Only this header includes them.
+ * The public headers come from the installed package as system headers (-isystem: the
+ * target reaches them through out/include/xen, a link to /usr/include/xen); the project's own
+ * headers are only ever "quoted" (-iquote), so <xen/xen.h> cannot resolve to one of them.
+ * The Makefile sets __XEN_INTERFACE_VERSION__ to the latest interface, as hvmloader is built.
  */
 #include <stddef.h>
 #include <stdint.h>
