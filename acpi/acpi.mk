@@ -38,7 +38,7 @@ LOADER_PURE_SRCS += $(ACPI_SRCS)
 # objects the unit tests link), with its own console and crash path.
 ACPI_DUMP := $(OUT)/host/acpi-dump
 ACPI_DUMP_OBJS := $(patsubst %,$(OUT)/host/%.o,tests/acpi/acpi_dump.c tests/harness/tool_crash.c $(ACPI_SRCS) \
-	loader/lib/printf.c loader/lib/div64.c loader/lib/checksum.c loader/arena.c loader/console.c) \
+	loader/lib/printf.c loader/lib/div64.c loader/lib/checksum.c loader/core/arena.c loader/core/console.c) \
 	$(OUT)/host/string-renamed.o
 
 $(ACPI_DUMP): $(ACPI_DUMP_OBJS)

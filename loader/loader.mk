@@ -8,24 +8,26 @@ TARGET_CFLAGS := -m32 -march=i686 -std=gnu11 -Os -g -ffreestanding -fno-pic -fno
 	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-common -nostdinc \
 	-mno-sse -mno-mmx -mno-80387 -fno-builtin \
 	-Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wundef \
-	-isystem loader/libc/include -isystem $(OUT)/include -iquote include -iquote loader -iquote . \
+	-isystem loader/libc/include -isystem $(OUT)/include -iquote include -iquote loader -iquote loader/core -iquote loader/setup -iquote . \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ \
 	-DHVMCHAIN_VERSION='"$(VERSION)"' -MMD -MP
 TARGET_LDFLAGS := -m elf_i386 -N --no-warn-rwx-segments --build-id=none -nostdlib -T loader/link.lds
 
-# Sources shared with the host tests (pure: no hardware, no hypercalls) ...
-LOADER_PURE_SRCS += loader/lib/string.c loader/lib/printf.c loader/lib/checksum.c \
-	loader/lib/div64.c loader/arena.c loader/console.c loader/e820.c loader/start_info.c \
-	loader/hvm_info.c loader/lib/parse.c loader/xenstore.c loader/pci_plan.c loader/mtrr_plan.c \
-	payloads/seabios/handoff.c
-# ... and the ones only the target runs.
-LOADER_TARGET_SRCS += loader/entry.S loader/main.c loader/panic.c loader/hw/console_e9.c \
-	loader/hw/realmode.S loader/xen/hypercall.c payloads/seabios/seabios.c \
-	payloads/seabios/builtin.S loader/hw/pci.c loader/hw/isa.c \
-	loader/hw/mtrr.c loader/hw/apic.c loader/hw/ap_entry.S loader/smp.c loader/probe.c loader/hw/pm.c
-# Code that drives hardware through loader/hw/ APIs: on the target as is, in host tests
-# against the fakes in tests/fakes/.
-LOADER_PROBE_SRCS += loader/pci.c loader/cmos.c
+# The folders are the layers (scripts/lint.sh checks each list against its folders):
+#   loader/lib/, loader/core/, loader/tables/, acpi/: pure code (no hardware, no hypercalls),
+#     built into the loader and into the host tests;
+#   loader/setup/: platform setup that drives hardware only through loader/hw/'s APIs, on
+#     the target as is, in host tests against the fakes in tests/fakes/;
+#   loader/hw/ (ports, MSRs, MMIO), loader/xen/ (hypercalls) and the boot sequence at the
+#     top of loader/: only the target runs them;
+#   payloads/NAME/: one payload each, its pure handoff code in LOADER_PURE_SRCS.
+LOADER_PURE_DIRS := loader/lib loader/core loader/tables acpi
+LOADER_PROBE_DIRS := loader/setup
+LOADER_PURE_SRCS += $(sort $(wildcard loader/lib/*.c loader/core/*.c)) payloads/seabios/handoff.c
+LOADER_PROBE_SRCS += $(sort $(wildcard $(addsuffix /*.c,$(LOADER_PROBE_DIRS))))
+LOADER_TARGET_SRCS += loader/entry.S loader/main.c loader/panic.c loader/probe.c loader/smp.c \
+	$(sort $(wildcard loader/hw/*.c loader/hw/*.S loader/xen/*.c)) \
+	payloads/seabios/seabios.c payloads/seabios/builtin.S
 
 LOADER_OBJS := $(patsubst %,$(OUT)/obj/%.o,$(LOADER_PURE_SRCS) $(LOADER_PROBE_SRCS) $(LOADER_TARGET_SRCS))
 

@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Host unit tests: the loader's pure code built for the host under ASan/UBSan, with the tests
-# that mirror it (tests/loader/e820_test.c tests loader/e820.c) and a small harness.
+# that mirror it (tests/loader/core/e820_test.c tests loader/core/e820.c) and a small harness.
 
 HOST_CC := gcc
 HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer -Wall -Wextra -Werror -Wundef \
-	-iquote tests/harness -iquote tests/fakes -iquote include -iquote loader -iquote . \
+	-iquote tests/harness -iquote tests/fakes -iquote include -iquote loader -iquote loader/core -iquote loader/setup -iquote . \
 	-D__XEN_INTERFACE_VERSION__=__XEN_LATEST_INTERFACE_VERSION__ -MMD -MP
 
 UNIT_TEST_SRCS := $(sort $(shell find tests -name '*_test.c'))
