@@ -86,16 +86,11 @@ static uint8_t *at(uint8_t *buf, size_t size, uint64_t addr, uint32_t len)
 	return buf + (addr - PHYS);
 }
 
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 /* Writes table `addr` as SIG[N].dat (facp.dat, apic.dat, ssdt1.dat ...). */
 static int dump_table(const char *dir, uint8_t *buf, size_t size, uint64_t addr, unsigned *ssdt_nr)
 {
 	uint8_t *t = at(buf, size, addr, 36);
-	uint32_t len = le32(t + 4);
+	uint32_t len = t_le32(t + 4);
 	char name[32], sig[5];
 
 	t = at(buf, size, addr, len);
@@ -140,17 +135,17 @@ int main(int argc, char **argv)
 
 		/* RSDP, then XSDT, RSDT, FACS, DSDT, the 1.0 FADT and every XSDT entry. */
 		uint8_t *rsdp = at(buf, size, out.rsdp, 36);
-		uint8_t *xsdt = at(buf, size, (uint64_t)le32(rsdp + 24) | (uint64_t)le32(rsdp + 28) << 32, 36);
-		uint8_t *rsdt = at(buf, size, le32(rsdp + 16), 36);
+		uint8_t *xsdt = at(buf, size, (uint64_t)t_le32(rsdp + 24) | (uint64_t)t_le32(rsdp + 28) << 32, 36);
+		uint8_t *rsdt = at(buf, size, t_le32(rsdp + 16), 36);
 		rc |= write_file(dir, "rsdp.dat", rsdp, 36);
-		rc |= dump_table(dir, buf, size, le32(rsdp + 16), &ssdt_nr);
-		rc |= dump_table(dir, buf, size, (uint64_t)le32(rsdp + 24), &ssdt_nr);
+		rc |= dump_table(dir, buf, size, t_le32(rsdp + 16), &ssdt_nr);
+		rc |= dump_table(dir, buf, size, (uint64_t)t_le32(rsdp + 24), &ssdt_nr);
 		rc |= write_file(dir, "facs.dat", at(buf, size, out.facs, 64), 64);
 		rc |= dump_table(dir, buf, size, out.dsdt, &ssdt_nr);
-		uint8_t *fadt1 = at(buf, size, le32(rsdt + 36), 36);
-		rc |= write_file(dir, "facp1.dat", fadt1, le32(fadt1 + 4));
-		for (uint32_t i = 0; i < (le32(xsdt + 4) - 36) / 8; i++)
-			rc |= dump_table(dir, buf, size, le32(xsdt + 36 + 8 * i), &ssdt_nr);
+		uint8_t *fadt1 = at(buf, size, t_le32(rsdt + 36), 36);
+		rc |= write_file(dir, "facp1.dat", fadt1, t_le32(fadt1 + 4));
+		for (uint32_t i = 0; i < (t_le32(xsdt + 4) - 36) / 8; i++)
+			rc |= dump_table(dir, buf, size, t_le32(xsdt + 36 + 8 * i), &ssdt_nr);
 		printf("%s: %u tables, %zu of %zu arena bytes used\n", argv[s], out.nr_tables, a.used, size);
 		free(buf);
 		free(p);

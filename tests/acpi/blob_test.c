@@ -15,7 +15,7 @@ static void put_table(uint8_t *buf, uint32_t *off, const char *sig, uint32_t len
 	memcpy(t + 10, "TOOLST", 6);
 	for (uint32_t i = 36; i < len; i++)
 		t[i] = (uint8_t)(i * 7);
-	t[9] = (uint8_t)(0 - t_sum(t, len) + (good_sum ? 0 : 1));
+	t[9] = (uint8_t)(0 - t_sum8(t, len) + (good_sum ? 0 : 1));
 	*off += len;
 }
 

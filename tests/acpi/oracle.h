@@ -6,59 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "acpi/build.h"
+#include "bytes.h"
+#include "fixture.h"
 #include "harness.h"
 
 /* Where the loader puts the ACPI arena; tests use the same address. */
 #define T_PHYS 0xFC000000ull
-
-/* Little-endian reads that do not trust the builder's structs. */
-static inline uint32_t t_le(const uint8_t *p, unsigned n)
-{
-	uint32_t v = 0;
-
-	for (unsigned i = 0; i < n; i++)
-		v |= (uint32_t)p[i] << (8 * i);
-	return v;
-}
-
-static inline uint64_t t_le64(const uint8_t *p)
-{
-	return t_le(p, 4) | (uint64_t)t_le(p + 4, 4) << 32;
-}
-
-static inline uint8_t t_sum(const uint8_t *p, size_t n)
-{
-	uint8_t s = 0;
-
-	for (size_t i = 0; i < n; i++)
-		s = (uint8_t)(s + p[i]);
-	return s;
-}
-
-/*
- * A platform like qemu-xen's default: APIC mode, vCPU i has APIC ID ids[i] (or 2i when
- * ids is NULL, Xen's layout), all online, PCI window 0xF0000000-0xFC000000, PCI IRQs
- * 5, 10, 11.
- */
-static inline struct platform *t_platform(uint32_t nr, const uint32_t *ids)
-{
-	struct platform *p = calloc(1, sizeof(*p));
-
-	p->vcpus.nr = nr;
-	for (uint32_t i = 0; i < nr; i++) {
-		p->vcpus.apic_id[i] = ids ? ids[i] : 2 * i;
-		p->vcpus.online[i / 8] |= (uint8_t)(1u << (i % 8));
-	}
-	p->apic_mode = true;
-	p->pci.mem_start = 0xF0000000;
-	p->pci.mem_end = 0xFC000000;
-	p->pci.irq_mask = 0x0C20;
-	p->pci.isa_bridge_devfn = 0x08;
-	p->isa.com1 = true;
-	p->isa.hpet = true;
-	p->cfg.acpi = true;
-	return p;
-}
 
 /* An arena of size bytes at T_PHYS, backed by exactly that much heap (ASan sees overruns). */
 struct t_mem {
@@ -95,7 +48,7 @@ static inline uint8_t *t_table(const struct t_mem *m, uint64_t addr)
 	if (!CHECK(h != NULL))
 		return NULL;
 	uint32_t len = t_le(h + 4, 4);
-	if (!CHECK(len >= 36) || !CHECK(t_at(m, addr, len) != NULL) || !CHECK_EQ(t_sum(h, len), 0))
+	if (!CHECK(len >= 36) || !CHECK(t_at(m, addr, len) != NULL) || !CHECK_EQ(t_sum8(h, len), 0))
 		return NULL;
 	return h;
 }
@@ -120,8 +73,8 @@ static inline bool t_walk(const struct t_mem *m, uint32_t rsdp_addr, struct t_wa
 	if (!CHECK(w->rsdp != NULL) || !CHECK_EQ(rsdp_addr % 16, 0))
 		return false;
 	bool ok = CHECK(!memcmp(w->rsdp, "RSD PTR ", 8));
-	ok &= CHECK_EQ(t_sum(w->rsdp, 20), 0);
-	ok &= CHECK_EQ(t_sum(w->rsdp, 36), 0);
+	ok &= CHECK_EQ(t_sum8(w->rsdp, 20), 0);
+	ok &= CHECK_EQ(t_sum8(w->rsdp, 36), 0);
 	ok &= CHECK_EQ(w->rsdp[15], 2);
 	ok &= CHECK_EQ(t_le(w->rsdp + 20, 4), 36);
 	ok &= CHECK(!memcmp(w->rsdp + 9, "Xen\0\0\0", 6));

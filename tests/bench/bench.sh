@@ -34,8 +34,10 @@ done
 
 # One QEMU run (XEN_SMP=2 as the tests, not the tests' two instances side by side): dom0
 # boots once, then every guest in order, so both firmwares see the same machine.
-XEN_JOBS=1 OUT=$B GUESTS=$G "$HERE/../xen/run.sh" --loader "$OUT/hvmchain" --bios128 "$OUT/seabios/bios-xen-128k.bin" \
-	--disk "$OUT/tests/disk.img" "${names[@]}" >"$B/run.log" 2>&1 || {
+# The images come from this build's $OUT; run.sh writes its results under $B.
+loader=$OUT/hvmchain bios128=$OUT/seabios/bios-xen-128k.bin disk=$OUT/tests/disk.img
+XEN_JOBS=1 OUT=$B GUESTS=$G "$HERE/../xen/run.sh" --loader "$loader" --bios128 "$bios128" \
+	--disk "$disk" "${names[@]}" >"$B/run.log" 2>&1 || {
 	cat "$B/run.log"
 	echo "bench: some guests did not boot; no figures" >&2
 	exit 1
@@ -64,13 +66,14 @@ stats() { # numbers on stdin -> "median min max"
 	echo
 	echo "| vCPUs | firmware | median s | min s | max s | runs |"
 	echo "| --- | --- | --- | --- | --- | --- |"
+	declare -A median
 	for v in $vcpus_list; do
 		for fw in hvmloader hvmchain; do
 			read -r med min max n < <(for f in "$B"/xen/"${v}"cpu-*-"$fw".log; do stage "$f"; done | stats)
 			echo "| $v | $fw | $med | $min | $max | $n |"
-			eval "med_${fw}=$med"
+			median[$fw]=$med
 		done
-		echo "| $v | ratio hvmchain/hvmloader (medians) | $(awk -v a="$med_hvmchain" -v b="$med_hvmloader" 'BEGIN { printf "%.2f", a / b }') | | | |"
+		echo "| $v | ratio hvmchain/hvmloader (medians) | $(awk -v a="${median[hvmchain]}" -v b="${median[hvmloader]}" 'BEGIN { printf "%.2f", a / b }') | | | |"
 	done
 	echo
 	echo "Loaded image (ELF PT_LOAD file size / memory size, bytes):"

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Runs every registered test and ends with "N passed, N failed"; also fakes the crash path and console. */
+/* Runs every registered test in its own process, ends with "N passed, N failed"; fakes the crash path and console. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "bug.h"
 #include "console.h"
 #include "harness.h"
@@ -100,6 +102,54 @@ void fatal(const char *fmt, ...)
 	crash(msg);
 }
 
+/* How a test's process ends: all checks held, a check failed, or no check was made. */
+enum { T_OK = 0, T_FAILED = 3, T_NO_CHECKS = 4 };
+
+static int run_one(const struct test *t)
+{
+	console_clear();
+	t->fn();
+	if (checks_made == 0) {
+		printf("    %s made no checks\n", t->name);
+		return T_NO_CHECKS;
+	}
+	return checks_failed ? T_FAILED : T_OK;
+}
+
+/*
+ * Each test runs in a child process, so a test that crashes (a sanitizer report, a
+ * segfault, an abort) is one failure and the others still run, each from the same
+ * starting state.
+ */
+static bool run_forked(const struct test *t)
+{
+	int status;
+
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		perror("fork");
+		exit(2);
+	}
+	if (pid == 0) {
+		int rc = run_one(t);
+		fflush(stdout);
+		_exit(rc);
+	}
+	if (waitpid(pid, &status, 0) != pid) {
+		perror("waitpid");
+		exit(2);
+	}
+	if (WIFEXITED(status) && (WEXITSTATUS(status) == T_OK || WEXITSTATUS(status) == T_FAILED ||
+				  WEXITSTATUS(status) == T_NO_CHECKS))
+		return WEXITSTATUS(status) == T_OK;
+	if (WIFSIGNALED(status))
+		printf("    %s crashed: signal %d\n", t->name, WTERMSIG(status));
+	else
+		printf("    %s crashed: exit status %d\n", t->name, WEXITSTATUS(status));
+	return false;
+}
+
 int main(int argc, char **argv)
 {
 	int passed = 0, failed = 0;
@@ -108,15 +158,8 @@ int main(int argc, char **argv)
 	for (struct test *t = tests_head; t; t = t->next) {
 		if (only && !strstr(t->name, only) && !strstr(t->file, only))
 			continue;
-		int made = checks_made, bad = checks_failed;
+		bool ok = run_forked(t);
 
-		console_clear();
-		t->fn();
-		bool ok = checks_failed == bad;
-		if (checks_made == made) {
-			printf("    %s made no checks\n", t->name);
-			ok = false;
-		}
 		printf("%s %s\n", ok ? "PASS" : "FAIL", t->name);
 		if (ok)
 			passed++;

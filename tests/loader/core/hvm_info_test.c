@@ -4,6 +4,7 @@
 #include "xen/abi.h"
 #include <xen/hvm/hvm_info_table.h>
 #include "err.h"
+#include "bytes.h"
 #include "harness.h"
 #include "hvm_info.h"
 
@@ -11,12 +12,8 @@ static struct platform plat;
 
 static void seal(struct hvm_info_table *t)
 {
-	uint8_t sum = 0;
-
 	t->checksum = 0;
-	for (uint32_t i = 0; i < sizeof(*t); i++)
-		sum += ((uint8_t *)t)[i];
-	t->checksum = (uint8_t)-sum;
+	t->checksum = (uint8_t)(0x100 - t_sum8(t, sizeof(*t)));
 }
 
 static struct hvm_info_table good(void)

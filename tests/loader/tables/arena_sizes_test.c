@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "harness.h"
-#include "sample_platform.h"
+#include "fixture.h"
 #include "tables/tables.h"
 
 /* Everything at its bound: 128 vCPUs, every string 127 bytes, 4 TiB + RAM, 256 PCI functions. */

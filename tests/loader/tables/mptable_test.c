@@ -3,8 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "err.h"
+#include "bytes.h"
 #include "harness.h"
-#include "sample_platform.h"
+#include "fixture.h"
 #include "tables/tables.h"
 
 #define PHYS 0x10000u
@@ -20,25 +21,6 @@ struct mp {
 	int nr[5];
 	size_t at[5][300];
 };
-
-static uint8_t sum(const uint8_t *b, size_t len)
-{
-	uint8_t s = 0;
-
-	while (len--)
-		s = (uint8_t)(s + *b++);
-	return s;
-}
-
-static uint32_t rd32(const uint8_t *b)
-{
-	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-}
-
-static uint16_t rd16(const uint8_t *b)
-{
-	return (uint16_t)(b[0] | b[1] << 8);
-}
 
 /* Builds and checks what Linux's smp_scan_config()/smp_check_mpc() check, then splits entries. */
 static struct mp *build(const struct platform *p)
@@ -56,19 +38,19 @@ static struct mp *build(const struct platform *p)
 	CHECK_EQ(m->fp % 16, 0);
 	CHECK_EQ(fp[8], 1);
 	CHECK_EQ(fp[9], 4);
-	CHECK_EQ(sum(fp, 16), 0);
+	CHECK_EQ(t_sum8(fp, 16), 0);
 	CHECK_EQ(fp[11], 0); /* a configuration table follows, no default configuration */
-	uint32_t cfg = rd32(fp + 4);
+	uint32_t cfg = t_le32(fp + 4);
 	if (!CHECK(cfg >= PHYS && cfg + 44 <= PHYS + ARENA_SIZE))
 		return m;
 	m->cfg = m->mem + (cfg - PHYS);
-	uint16_t len = rd16(m->cfg + 4);
+	uint16_t len = t_le16(m->cfg + 4);
 	if (!CHECK(!memcmp(m->cfg, "PCMP", 4)) || !CHECK(cfg + len <= PHYS + ARENA_SIZE))
 		return m;
 	CHECK_EQ(m->cfg[6], 4);
-	CHECK_EQ(sum(m->cfg, len), 0);
-	CHECK_EQ(rd32(m->cfg + 36), 0xFEE00000);
-	CHECK_EQ(rd16(m->cfg + 40), 0); /* no extended table */
+	CHECK_EQ(t_sum8(m->cfg, len), 0);
+	CHECK_EQ(t_le32(m->cfg + 36), 0xFEE00000);
+	CHECK_EQ(t_le16(m->cfg + 40), 0); /* no extended table */
 
 	/* Base entries: sizes by type, in nondecreasing type order (MP spec 4.3). */
 	static const size_t size[5] = { 20, 8, 8, 8, 8 };
@@ -85,7 +67,7 @@ static struct mp *build(const struct platform *p)
 		count++;
 	}
 	CHECK_EQ(at, len);
-	CHECK_EQ(rd16(m->cfg + 34), count);
+	CHECK_EQ(t_le16(m->cfg + 34), count);
 	return m;
 }
 
@@ -120,8 +102,8 @@ TEST(mptable_one_entry_per_vcpu)
 				CHECK_EQ(e[2], 0x14); /* the vLAPIC's version, not hvmloader's 0x11 */
 				uint8_t flags = (i == 0 ? 2 : 0) | (n == 4 && i == 3 ? 0 : 1);
 				CHECK_EQ(e[3], flags);
-				CHECK_EQ(rd32(e + 4), 0x000806EA);
-				CHECK_EQ(rd32(e + 8), 0x178BFBFF);
+				CHECK_EQ(t_le32(e + 4), 0x000806EA);
+				CHECK_EQ(t_le32(e + 8), 0x178BFBFF);
 			}
 			CHECK_EQ(m->nr[1], 2);
 			CHECK_EQ(m->nr[2], 1);
@@ -150,7 +132,7 @@ TEST(mptable_buses_ioapic_and_isa_interrupts)
 	CHECK_EQ(io[1], 1);
 	CHECK_EQ(io[2], 0x11);
 	CHECK_EQ(io[3], 1);
-	CHECK_EQ(rd32(io + 4), 0xFEC00000);
+	CHECK_EQ(t_le32(io + 4), 0xFEC00000);
 
 	const uint8_t *ext = io_int(m, 1, 0, 3);
 	if (CHECK(ext != NULL))
@@ -166,7 +148,7 @@ TEST(mptable_buses_ioapic_and_isa_interrupts)
 		CHECK_EQ(e[6], 1);
 		CHECK_EQ(e[7], irq == 0 ? 2 : irq);
 		/* IRQs 5, 10, 11 carry PCI: level, active low. */
-		CHECK_EQ(rd16(e + 2), (0x0C20 >> irq) & 1 ? 0xF : 0);
+		CHECK_EQ(t_le16(e + 2), (0x0C20 >> irq) & 1 ? 0xF : 0);
 	}
 	const uint8_t *l0 = m->cfg + m->at[4][0], *l1 = m->cfg + m->at[4][1];
 	CHECK_EQ(l0[1], 3);
@@ -200,7 +182,7 @@ TEST(mptable_pci_interrupts_follow_xens_wiring)
 		const uint8_t *e = io_int(m, 0, (uint8_t)(want[i].dev << 2 | want[i].intx), 0);
 		if (!CHECK(e != NULL))
 			continue;
-		CHECK_EQ(rd16(e + 2), 0xF);
+		CHECK_EQ(t_le16(e + 2), 0xF);
 		CHECK_EQ(e[6], 1);
 		CHECK_EQ(e[7], oracle_gsi(want[i].dev, want[i].intx));
 	}

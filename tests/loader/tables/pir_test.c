@@ -3,25 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "err.h"
+#include "bytes.h"
 #include "harness.h"
-#include "sample_platform.h"
+#include "fixture.h"
 #include "tables/tables.h"
 
 #define PHYS 0x20000u
-
-static uint8_t sum(const uint8_t *b, size_t len)
-{
-	uint8_t s = 0;
-
-	while (len--)
-		s = (uint8_t)(s + *b++);
-	return s;
-}
-
-static uint16_t rd16(const uint8_t *b)
-{
-	return (uint16_t)(b[0] | b[1] << 8);
-}
 
 TEST(pir_lists_interrupting_devices_with_xens_links)
 {
@@ -38,16 +25,16 @@ TEST(pir_lists_interrupting_devices_with_xens_links)
 	/* What SeaBIOS's copy_pir() and Linux's pirq_check_routing_table() check. */
 	CHECK(!memcmp(h, "$PIR", 4));
 	CHECK_EQ(pa % 16, 0);
-	CHECK_EQ(rd16(h + 4), 0x0100);
-	uint16_t size = rd16(h + 6);
+	CHECK_EQ(t_le16(h + 4), 0x0100);
+	uint16_t size = t_le16(h + 6);
 	/* Devices 1 (PM), 3 (platform), 4 (e1000) and 31 have pins; 0 and 2 do not. */
 	CHECK_EQ(size, 32 + 4 * 16);
-	CHECK_EQ(sum(h, size), 0);
+	CHECK_EQ(t_sum8(h, size), 0);
 	CHECK_EQ(h[8], 0);
 	CHECK_EQ(h[9], 0x08);
-	CHECK_EQ(rd16(h + 10), 0);
-	CHECK_EQ(rd16(h + 12), 0x8086);
-	CHECK_EQ(rd16(h + 14), 0x122E);
+	CHECK_EQ(t_le16(h + 10), 0);
+	CHECK_EQ(t_le16(h + 12), 0x8086);
+	CHECK_EQ(t_le16(h + 14), 0x122E);
 
 	static const uint8_t devs[] = { 1, 3, 4, 31 };
 	for (int i = 0; i < 4; i++) {
@@ -57,7 +44,7 @@ TEST(pir_lists_interrupting_devices_with_xens_links)
 		for (int pin = 0; pin < 4; pin++) {
 			/* Xen's barber pole: INTx of device d is PIRQ (d + x) mod 4, register 0x60 + n. */
 			CHECK_EQ(s[2 + 3 * pin], 0x60 + (devs[i] + pin) % 4);
-			CHECK_EQ(rd16(s + 3 + 3 * pin), 0x0C20);
+			CHECK_EQ(t_le16(s + 3 + 3 * pin), 0x0C20);
 		}
 		CHECK_EQ(s[14], devs[i]);
 	}

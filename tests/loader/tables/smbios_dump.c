@@ -7,8 +7,9 @@
 #include <strings.h>
 #include "bug.h"
 #include "console.h"
-#include "sample_platform.h"
+#include "fixture.h"
 #include "tables/tables.h"
+#include "bytes.h"
 
 /*
  * For each sample platform this writes one dump per entry point in the format of
@@ -39,11 +40,7 @@ static void result(bool ok, const char *name, const char *what)
 /* Our own byte sum: the dump must carry valid checksums after its address is rewritten. */
 static uint8_t fix_sum(const uint8_t *b, size_t len, uint8_t old)
 {
-	uint8_t s = 0;
-
-	for (size_t i = 0; i < len; i++)
-		s = (uint8_t)(s + b[i]);
-	return (uint8_t)(old - s);
+	return (uint8_t)(old - t_sum8(b, len));
 }
 
 /* Writes the dump for the entry point at ep (0x18-byte "_SM3_" or 0x1F-byte "_SM_"). */

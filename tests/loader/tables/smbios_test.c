@@ -4,8 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "err.h"
+#include "bytes.h"
 #include "harness.h"
-#include "sample_platform.h"
+#include "fixture.h"
 #include "tables/tables.h"
 
 #define PHYS 0xFC100000u
@@ -33,31 +34,6 @@ struct decoded {
 	struct st s[MAX_STRUCTS];
 };
 
-static uint8_t sum(const void *p, size_t len)
-{
-	const uint8_t *b = p;
-	uint8_t s = 0;
-
-	for (size_t i = 0; i < len; i++)
-		s = (uint8_t)(s + b[i]);
-	return s;
-}
-
-static uint16_t rd16(const uint8_t *b)
-{
-	return (uint16_t)(b[0] | b[1] << 8);
-}
-
-static uint32_t rd32(const uint8_t *b)
-{
-	return rd16(b) | (uint32_t)rd16(b + 2) << 16;
-}
-
-static uint64_t rd64(const uint8_t *b)
-{
-	return rd32(b) | (uint64_t)rd32(b + 4) << 32;
-}
-
 static const uint8_t *at_phys(struct decoded *d, uint64_t pa, size_t len)
 {
 	if (pa < PHYS || pa + len > PHYS + ARENA_SIZE)
@@ -81,7 +57,7 @@ static bool walk(struct decoded *d)
 		s->b = b;
 		s->type = b[0];
 		s->len = b[1];
-		s->handle = rd16(b + 2);
+		s->handle = t_le16(b + 2);
 		if (!CHECK(s->len >= 4) || !CHECK(s->len + 2u <= left))
 			return false;
 		size_t i = s->len;
@@ -127,12 +103,12 @@ static struct decoded *build(const struct platform *p)
 		return d;
 	CHECK_EQ(d->ep30 % 16, 0);
 	CHECK_EQ(e3[6], 0x18);
-	CHECK_EQ(sum(e3, e3[6]), 0);
+	CHECK_EQ(t_sum8(e3, e3[6]), 0);
 	CHECK_EQ(e3[7], 3);
 	CHECK_EQ(e3[8], 0);
 	CHECK_EQ(e3[10], 1);
-	uint64_t table = rd64(e3 + 0x10);
-	d->table_len = rd32(e3 + 0x0C);
+	uint64_t table = t_le64(e3 + 0x10);
+	d->table_len = t_le32(e3 + 0x0C);
 	d->table = at_phys(d, table, d->table_len);
 	if (!CHECK(d->table != NULL) || !walk(d))
 		return d;
@@ -146,19 +122,19 @@ static struct decoded *build(const struct platform *p)
 		CHECK(!memcmp(e2 + 0x10, "_DMI_", 5));
 		CHECK_EQ(d->ep21 % 16, 0);
 		CHECK_EQ(e2[5], 0x1F);
-		CHECK_EQ(sum(e2, 0x1F), 0);
-		CHECK_EQ(sum(e2, 0x10), 0); /* what SeaBIOS checks */
-		CHECK_EQ(sum(e2 + 0x10, 0x0F), 0);
+		CHECK_EQ(t_sum8(e2, 0x1F), 0);
+		CHECK_EQ(t_sum8(e2, 0x10), 0); /* what SeaBIOS checks */
+		CHECK_EQ(t_sum8(e2 + 0x10, 0x0F), 0);
 		CHECK_EQ(e2[6], 3);
 		CHECK_EQ(e2[7], 0);
 		CHECK_EQ(e2[0x1E], 0x30);
-		CHECK_EQ(rd32(e2 + 0x18), table);
-		CHECK_EQ(rd16(e2 + 0x16), d->table_len);
-		CHECK_EQ(rd16(e2 + 0x1C), d->nr);
+		CHECK_EQ(t_le32(e2 + 0x18), table);
+		CHECK_EQ(t_le16(e2 + 0x16), d->table_len);
+		CHECK_EQ(t_le16(e2 + 0x1C), d->nr);
 		size_t max = 0;
 		for (int i = 0; i < d->nr; i++)
 			max = d->s[i].total > max ? d->s[i].total : max;
-		CHECK_EQ(rd16(e2 + 8), max);
+		CHECK_EQ(t_le16(e2 + 8), max);
 	}
 	return d;
 }
@@ -230,7 +206,7 @@ TEST(smbios_defaults_are_hvmloaders)
 	CHECK_STR(str_at(t0, 4), "Xen");
 	CHECK_STR(str_at(t0, 5), "4.17.3");
 	CHECK_EQ(t0->len, 0x18);
-	CHECK_EQ(rd16(t0->b + 6), 0xE800);
+	CHECK_EQ(t_le16(t0->b + 6), 0xE800);
 	CHECK_EQ(t0->b[0x14], 4);  /* BIOS release 4.17 */
 	CHECK_EQ(t0->b[0x15], 17);
 
@@ -253,8 +229,8 @@ TEST(smbios_defaults_are_hvmloaders)
 	CHECK_STR(str_at(find(d, 4, 0), 4), "CPU 1");
 	CHECK_STR(str_at(find(d, 4, 1), 4), "CPU 2");
 	CHECK_STR(str_at(find(d, 4, 1), 7), "Intel");
-	CHECK_EQ(rd32(find(d, 4, 0)->b + 8), 0x000806EA);
-	CHECK_EQ(rd16(find(d, 4, 0)->b + 0x16), 2400); /* MHz */
+	CHECK_EQ(t_le32(find(d, 4, 0)->b + 8), 0x000806EA);
+	CHECK_EQ(t_le16(find(d, 4, 0)->b + 0x16), 2400); /* MHz */
 	CHECK_EQ(find(d, 4, 0)->b[0x18], 0x41);
 
 	const struct st *t11 = find(d, 11, 0);
@@ -290,7 +266,7 @@ TEST(smbios_string_sets_and_index_zero)
 		CHECK_EQ(t2->b[8], 1); /* asset tag: the set's first string */
 		CHECK_EQ(t2->nr_strings, 1);
 		CHECK_STR(str_at(t2, 8), "Tag-7");
-		CHECK_EQ(rd16(t2->b + 0x0B), 0x0300); /* in our enclosure */
+		CHECK_EQ(t_le16(t2->b + 0x0B), 0x0300); /* in our enclosure */
 		/* One string, then the set's extra NUL. */
 		CHECK_EQ(t2->total, t2->len + strlen("Tag-7") + 2);
 	}
@@ -332,16 +308,16 @@ static void check_memory(uint64_t low_end, uint64_t high_end)
 
 	int nr17 = count_type(d, 17);
 	const struct st *t16 = find(d, 16, 0);
-	CHECK_EQ(rd16(t16->b + 0x0D), nr17);
+	CHECK_EQ(t_le16(t16->b + 0x0D), nr17);
 	CHECK(nr17 <= 256);
 	for (int i = 0; i < nr17; i++) {
 		const struct st *t = find(d, 17, i);
-		uint16_t sz = rd16(t->b + 0x0C);
-		uint64_t mib = sz == 0x7FFF ? rd32(t->b + 0x1C) : sz;
+		uint16_t sz = t_le16(t->b + 0x0C);
+		uint64_t mib = sz == 0x7FFF ? t_le32(t->b + 0x1C) : sz;
 		CHECK(!(sz & 0x8000)); /* MiB granularity */
 		/* 16 GiB devices, growing past 4 TiB of RAM so there are at most 256. */
 		CHECK(mib <= 0x4000 || want_mib > (4ull << 20));
-		CHECK_EQ(rd16(t->b + 4), t16->handle);
+		CHECK_EQ(t_le16(t->b + 4), t16->handle);
 		got_mib += mib;
 	}
 	CHECK_EQ(got_mib, want_mib);
@@ -351,10 +327,10 @@ static void check_memory(uint64_t low_end, uint64_t high_end)
 	CHECK_EQ(nr19, (low_end ? 1 : 0) + (high_end > four_gib ? 1 : 0));
 	for (int i = 0; i < nr19; i++) {
 		const struct st *t = find(d, 19, i);
-		uint64_t s = rd32(t->b + 4), e = rd32(t->b + 8);
+		uint64_t s = t_le32(t->b + 4), e = t_le32(t->b + 8);
 		if (s == 0xFFFFFFFF) {
-			s = rd64(t->b + 0x0F);
-			e = rd64(t->b + 0x17);
+			s = t_le64(t->b + 0x0F);
+			e = t_le64(t->b + 0x17);
 		} else {
 			s <<= 10;
 			e = (e << 10) + 1023;
@@ -370,16 +346,16 @@ static void check_memory(uint64_t low_end, uint64_t high_end)
 	CHECK_EQ(count_type(d, 20), nr17);
 	for (int i = 0; i < count_type(d, 20); i++) {
 		const struct st *t = find(d, 20, i);
-		uint64_t s = rd32(t->b + 4), e = rd32(t->b + 8);
+		uint64_t s = t_le32(t->b + 4), e = t_le32(t->b + 8);
 		if (s == 0xFFFFFFFF) {
-			s = rd64(t->b + 0x13);
-			e = rd64(t->b + 0x1B);
+			s = t_le64(t->b + 0x13);
+			e = t_le64(t->b + 0x1B);
 		} else {
 			s <<= 10;
 			e = (e << 10) + 1023;
 		}
-		const struct st *dev = by_handle(d, rd16(t->b + 0x0C));
-		const struct st *map = by_handle(d, rd16(t->b + 0x0E));
+		const struct st *dev = by_handle(d, t_le16(t->b + 0x0C));
+		const struct st *map = by_handle(d, t_le16(t->b + 0x0E));
 		if (CHECK(dev && map)) {
 			CHECK_EQ(dev->type, 17);
 			CHECK_EQ(map->type, 19);
@@ -537,7 +513,7 @@ TEST(smbios_blob_replaces_and_fixes_baseboard)
 	if (CHECK(s2 != NULL)) {
 		CHECK_EQ(s2->handle, 0x0200);
 		CHECK_STR(str_at(s2, 4), "Board");
-		CHECK_EQ(rd16(s2->b + 0x0B), 0x0300);
+		CHECK_EQ(t_le16(s2->b + 0x0B), 0x0300);
 	}
 	CHECK_EQ(count_type(d, 2), 1);
 	CHECK_EQ(count_type(d, 39), 1);

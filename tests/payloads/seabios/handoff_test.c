@@ -4,29 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include "err.h"
+#include "bytes.h"
 #include "harness.h"
 #include "payloads/seabios/handoff.h"
 
 /* SeaBIOS src/fw/xen.c validate_info(), restated: signature, length, zero byte sum. */
 static bool seabios_accepts(const unsigned char *blk)
 {
-	unsigned int sum = 0;
-
 	if (memcmp(blk, "XenHVMSeaBIOS", 14) || blk[14] < 32)
 		return false;
-	for (int i = 0; i < blk[14]; i++)
-		sum += blk[i];
-	return (sum & 0xff) == 0;
-}
-
-static uint32_t le32(const unsigned char *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t le64(const unsigned char *p)
-{
-	return le32(p) | (uint64_t)le32(p + 4) << 32;
+	return t_sum8(blk, blk[14]) == 0;
 }
 
 TEST(handoff_block_validates_and_points_at_copies)
@@ -47,20 +34,20 @@ TEST(handoff_block_validates_and_points_at_copies)
 	CHECK_EQ(b[13], 0); /* the signature's NUL is part of it */
 	CHECK_EQ(b[14], 32);
 	/* Pointers are guest-physical addresses inside the scratch area. */
-	uint32_t tables_pa = le32(b + 16), e820_pa = le32(b + 24);
-	CHECK_EQ(le32(b + 20), 2);
-	CHECK_EQ(le32(b + 28), 2);
+	uint32_t tables_pa = t_le32(b + 16), e820_pa = t_le32(b + 24);
+	CHECK_EQ(t_le32(b + 20), 2);
+	CHECK_EQ(t_le32(b + 28), 2);
 	CHECK(tables_pa >= 0x10000 && tables_pa < 0x20000);
 	CHECK(e820_pa >= 0x10000 && e820_pa < 0x20000);
 	CHECK_EQ(e820_pa % 8, 0);
 	const unsigned char *t = scratch_mem + (tables_pa - 0x10000);
-	CHECK_EQ(le32(t), 0xF5B50);
-	CHECK_EQ(le32(t + 4), 0xFC100150);
+	CHECK_EQ(t_le32(t), 0xF5B50);
+	CHECK_EQ(t_le32(t + 4), 0xFC100150);
 	/* SeaBIOS reads 20-byte entries: start, size, type. */
 	const unsigned char *e = scratch_mem + (e820_pa - 0x10000);
-	CHECK_EQ(le64(e + 20), 0xE0000);
-	CHECK_EQ(le64(e + 28), 0x20000);
-	CHECK_EQ(le32(e + 36), E820_RESERVED);
+	CHECK_EQ(t_le64(e + 20), 0xE0000);
+	CHECK_EQ(t_le64(e + 28), 0x20000);
+	CHECK_EQ(t_le32(e + 36), E820_RESERVED);
 	free(scratch_mem);
 }
 
