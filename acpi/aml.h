@@ -60,10 +60,10 @@ void aml_string(struct aml *m, const char *s);
 void aml_open(struct aml *m);
 void aml_close(struct aml *m);
 
-void aml_scope(struct aml *m, const char *path);   /* opens */
-void aml_device(struct aml *m, const char *path);  /* opens */
+void aml_scope(struct aml *m, const char *path);                  /* opens */
+void aml_device(struct aml *m, const char *path);                 /* opens */
 void aml_method(struct aml *m, const char *name, unsigned nargs); /* opens; NotSerialized */
-void aml_if(struct aml *m);                        /* opens; caller writes the predicate */
+void aml_if(struct aml *m);                                       /* opens; caller writes the predicate */
 void aml_name_int(struct aml *m, const char *name, uint64_t v);
 void aml_name_string(struct aml *m, const char *name, const char *s);
 

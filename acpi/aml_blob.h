@@ -16,7 +16,7 @@ struct aml_patch_point {
 	const char *path; /* "_SB_.PCI0.PLOW": iasl's spelling, segments padded to 4 */
 	uint8_t opcode;
 	uint32_t offset;
-	uint64_t value;   /* the placeholder (Names) or 0 */
+	uint64_t value; /* the placeholder (Names) or 0 */
 };
 
 extern const uint8_t acpi_dsdt_aml[];

@@ -13,8 +13,11 @@
  */
 static bool ours(const struct acpi_ctx *c, const char *sig)
 {
-	static const char fixed[][4] = { { 'F', 'A', 'C', 'P' }, { 'F', 'A', 'C', 'S' }, { 'D', 'S', 'D', 'T' },
-					 { 'R', 'S', 'D', 'T' }, { 'X', 'S', 'D', 'T' } };
+	static const char fixed[][4] = { { 'F', 'A', 'C', 'P' },
+					 { 'F', 'A', 'C', 'S' },
+					 { 'D', 'S', 'D', 'T' },
+					 { 'R', 'S', 'D', 'T' },
+					 { 'X', 'S', 'D', 'T' } };
 
 	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		if (!memcmp(sig, fixed[i], 4))

@@ -83,7 +83,8 @@ static struct acpi_header *build_sdt(struct acpi_ctx *c, bool x, struct acpi_hea
 {
 	uint32_t entry = x ? 8 : 4;
 	uint32_t len = (uint32_t)sizeof(struct acpi_header) + entry * (c->nr + 1);
-	struct acpi_header *h = acpi_table_alloc(c, x ? "XSDT" : "RSDT", len, x ? ACPI_XSDT_REVISION : ACPI_RSDT_REVISION);
+	struct acpi_header *h =
+		acpi_table_alloc(c, x ? "XSDT" : "RSDT", len, x ? ACPI_XSDT_REVISION : ACPI_RSDT_REVISION);
 	uint8_t *e;
 
 	if (!h)

@@ -39,7 +39,7 @@ int acpi_srat_build(struct acpi_ctx *c, struct acpi_header **out)
 		return rc;
 	for (uint32_t i = 0; i < p->vcpus.nr; i++)
 		len += apic_id_needs_x2apic(p->vcpus.apic_id[i]) ? sizeof(struct acpi_srat_x2apic)
-								    : sizeof(struct acpi_srat_processor);
+								 : sizeof(struct acpi_srat_processor);
 	len += n->nr_vmemranges * sizeof(struct acpi_srat_memory);
 
 	s = acpi_table_alloc(c, "SRAT", len, ACPI_SRAT_REVISION);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The WAET (Microsoft's Windows ACPI Emulated Devices Table): tells Windows which emulated-device workarounds it can skip. */
+/* The WAET (Microsoft's Windows ACPI Emulated Devices Table): tells Windows which emulated-device workarounds it can
+ * skip. */
 #include "acpi/internal.h"
 #include "err.h"
 

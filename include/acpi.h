@@ -15,17 +15,17 @@
 /* The IDs every table carries. Guests and tools key on "Xen" (Linux's xen_hvm detection
  * quirks, `xen-detect`-style scripts, Windows PV driver installers), so we keep
  * hvmloader's values rather than invent our own. */
-#define ACPI_OEM_ID "Xen"          /* 6 bytes, NUL padded */
-#define ACPI_OEM_TABLE_ID "HVM"    /* 8 bytes, NUL padded */
+#define ACPI_OEM_ID "Xen"       /* 6 bytes, NUL padded */
+#define ACPI_OEM_TABLE_ID "HVM" /* 8 bytes, NUL padded */
 #define ACPI_OEM_REVISION 0
 #define ACPI_CREATOR_ID 0x4C4D5648 /* "HVML", little-endian */
 #define ACPI_CREATOR_REVISION 0
 
 /* §5.2.3.2 Generic Address Structure. */
 struct acpi_gas {
-	uint8_t space_id;   /* ACPI_GAS_* */
-	uint8_t bit_width;  /* register width in bits */
-	uint8_t bit_offset; /* first bit of the register */
+	uint8_t space_id;    /* ACPI_GAS_* */
+	uint8_t bit_width;   /* register width in bits */
+	uint8_t bit_offset;  /* first bit of the register */
 	uint8_t access_size; /* 0 undefined (legacy), 1 byte, 2 word, 3 dword, 4 qword */
 	uint64_t address;
 } __attribute__((packed));
@@ -36,13 +36,13 @@ _Static_assert(sizeof(struct acpi_gas) == 12, "GAS is 12 bytes");
 
 /* §5.2.5.3 Root System Description Pointer, revision 2 (ACPI 2.0+). */
 struct acpi_rsdp {
-	char signature[8];     /* "RSD PTR " */
-	uint8_t checksum;      /* over the first 20 bytes (the ACPI 1.0 structure) */
+	char signature[8]; /* "RSD PTR " */
+	uint8_t checksum;  /* over the first 20 bytes (the ACPI 1.0 structure) */
 	char oem_id[6];
-	uint8_t revision;      /* 2: the XSDT fields are valid */
-	uint32_t rsdt_address; /* 32-bit physical address of the RSDT */
-	uint32_t length;       /* 36, the whole structure */
-	uint64_t xsdt_address; /* 64-bit physical address of the XSDT */
+	uint8_t revision;          /* 2: the XSDT fields are valid */
+	uint32_t rsdt_address;     /* 32-bit physical address of the RSDT */
+	uint32_t length;           /* 36, the whole structure */
+	uint64_t xsdt_address;     /* 64-bit physical address of the XSDT */
 	uint8_t extended_checksum; /* over all 36 bytes */
 	uint8_t reserved[3];
 } __attribute__((packed));
@@ -58,9 +58,9 @@ _Static_assert(offsetof(struct acpi_rsdp, extended_checksum) == 32, "extended ch
 /* §5.2.6 System Description Table Header, shared by every table but the FACS. */
 struct acpi_header {
 	char signature[4];
-	uint32_t length;        /* the whole table, header included */
+	uint32_t length; /* the whole table, header included */
 	uint8_t revision;
-	uint8_t checksum;       /* the table's bytes sum to zero */
+	uint8_t checksum; /* the table's bytes sum to zero */
 	char oem_id[6];
 	char oem_table_id[8];
 	uint32_t oem_revision;
@@ -81,48 +81,48 @@ _Static_assert(offsetof(struct acpi_header, oem_table_id) == 16, "OEM table ID a
  */
 struct acpi_fadt {
 	struct acpi_header header;
-	uint32_t firmware_ctrl;   /* 32-bit FACS address */
-	uint32_t dsdt;            /* 32-bit DSDT address */
-	uint8_t reserved0;        /* ACPI 1.0 INT_MODEL; 0 since 2.0 */
+	uint32_t firmware_ctrl;       /* 32-bit FACS address */
+	uint32_t dsdt;                /* 32-bit DSDT address */
+	uint8_t reserved0;            /* ACPI 1.0 INT_MODEL; 0 since 2.0 */
 	uint8_t preferred_pm_profile; /* 0 unspecified */
-	uint16_t sci_int;         /* ISA IRQ (8259 mode) / GSI the SCI is wired to */
-	uint32_t smi_cmd;         /* SMI command port, 0: no SMM, hardware already in ACPI mode */
-	uint8_t acpi_enable;      /* value written to smi_cmd to enter ACPI mode */
+	uint16_t sci_int;             /* ISA IRQ (8259 mode) / GSI the SCI is wired to */
+	uint32_t smi_cmd;             /* SMI command port, 0: no SMM, hardware already in ACPI mode */
+	uint8_t acpi_enable;          /* value written to smi_cmd to enter ACPI mode */
 	uint8_t acpi_disable;
 	uint8_t s4bios_req;
 	uint8_t pstate_cnt;
-	uint32_t pm1a_evt_blk;    /* I/O port of PM1a_STS/PM1a_EN */
+	uint32_t pm1a_evt_blk; /* I/O port of PM1a_STS/PM1a_EN */
 	uint32_t pm1b_evt_blk;
-	uint32_t pm1a_cnt_blk;    /* I/O port of PM1a_CNT */
+	uint32_t pm1a_cnt_blk; /* I/O port of PM1a_CNT */
 	uint32_t pm1b_cnt_blk;
 	uint32_t pm2_cnt_blk;
-	uint32_t pm_tmr_blk;      /* I/O port of the ACPI PM timer */
-	uint32_t gpe0_blk;        /* I/O port of GPE0_STS then GPE0_EN */
+	uint32_t pm_tmr_blk; /* I/O port of the ACPI PM timer */
+	uint32_t gpe0_blk;   /* I/O port of GPE0_STS then GPE0_EN */
 	uint32_t gpe1_blk;
-	uint8_t pm1_evt_len;      /* bytes */
+	uint8_t pm1_evt_len; /* bytes */
 	uint8_t pm1_cnt_len;
 	uint8_t pm2_cnt_len;
-	uint8_t pm_tmr_len;       /* 4 */
-	uint8_t gpe0_blk_len;     /* bytes, even: status half then enable half */
+	uint8_t pm_tmr_len;   /* 4 */
+	uint8_t gpe0_blk_len; /* bytes, even: status half then enable half */
 	uint8_t gpe1_blk_len;
 	uint8_t gpe1_base;
 	uint8_t cst_cnt;
-	uint16_t p_lvl2_lat;      /* > 100: C2 not supported */
-	uint16_t p_lvl3_lat;      /* > 1000: C3 not supported */
+	uint16_t p_lvl2_lat; /* > 100: C2 not supported */
+	uint16_t p_lvl3_lat; /* > 1000: C3 not supported */
 	uint16_t flush_size;
 	uint16_t flush_stride;
 	uint8_t duty_offset;
 	uint8_t duty_width;
-	uint8_t day_alrm;         /* RTC CMOS index of day-of-month alarm, 0 none */
+	uint8_t day_alrm; /* RTC CMOS index of day-of-month alarm, 0 none */
 	uint8_t mon_alrm;
-	uint8_t century;          /* RTC CMOS index of the century, 0 none */
-	uint16_t iapc_boot_arch;  /* ACPI_FADT_BOOT_* (table 5.10); reserved in 1.0 */
+	uint8_t century;         /* RTC CMOS index of the century, 0 none */
+	uint16_t iapc_boot_arch; /* ACPI_FADT_BOOT_* (table 5.10); reserved in 1.0 */
 	uint8_t reserved1;
-	uint32_t flags;           /* ACPI_FADT_* (table 5.11) */
+	uint32_t flags;            /* ACPI_FADT_* (table 5.11) */
 	struct acpi_gas reset_reg; /* ends the 116-byte ACPI 1.0 FADT */
 	uint8_t reset_value;
 	uint16_t arm_boot_arch;
-	uint8_t minor_version;    /* FADT minor revision (ACPI 5.1+), 0 for 5.0 */
+	uint8_t minor_version; /* FADT minor revision (ACPI 5.1+), 0 for 5.0 */
 	uint64_t x_firmware_ctrl;
 	uint64_t x_dsdt;
 	struct acpi_gas x_pm1a_evt_blk;
@@ -162,7 +162,7 @@ _Static_assert(offsetof(struct acpi_fadt, sleep_control_reg) == 244, "SLEEP_CONT
 /* Table 5.11 fixed feature flags (the ones we use, and the last ACPI 1.0 one). */
 #define ACPI_FADT_WBINVD (1u << 0)
 #define ACPI_FADT_PROC_C1 (1u << 2)
-#define ACPI_FADT_PWR_BUTTON (1u << 4)  /* set: power button is a control-method device */
+#define ACPI_FADT_PWR_BUTTON (1u << 4) /* set: power button is a control-method device */
 #define ACPI_FADT_SLP_BUTTON (1u << 5)
 #define ACPI_FADT_FIX_RTC (1u << 6)
 #define ACPI_FADT_TMR_VAL_EXT (1u << 8) /* 32-bit PM timer */
@@ -173,14 +173,14 @@ _Static_assert(offsetof(struct acpi_fadt, sleep_control_reg) == 244, "SLEEP_CONT
 
 /* §5.2.10 Firmware ACPI Control Structure: no checksum, 64-byte aligned. */
 struct acpi_facs {
-	char signature[4];       /* "FACS" */
-	uint32_t length;         /* 64 */
+	char signature[4]; /* "FACS" */
+	uint32_t length;   /* 64 */
 	uint32_t hardware_signature;
 	uint32_t firmware_waking_vector;
 	uint32_t global_lock;
 	uint32_t flags;
 	uint64_t x_firmware_waking_vector;
-	uint8_t version;         /* 2 since ACPI 4.0 */
+	uint8_t version; /* 2 since ACPI 4.0 */
 	uint8_t reserved0[3];
 	uint32_t ospm_flags;
 	uint8_t reserved1[24];
@@ -222,7 +222,7 @@ struct acpi_madt_lapic {
 	uint8_t length;   /* 8 */
 	uint8_t acpi_uid; /* ACPI Processor UID: the processor device's _UID */
 	uint8_t apic_id;
-	uint32_t flags;   /* ACPI_MADT_ENABLED | ACPI_MADT_ONLINE_CAPABLE */
+	uint32_t flags; /* ACPI_MADT_ENABLED | ACPI_MADT_ONLINE_CAPABLE */
 } __attribute__((packed));
 _Static_assert(sizeof(struct acpi_madt_lapic) == 8, "LAPIC entry is 8 bytes");
 
@@ -232,8 +232,8 @@ _Static_assert(sizeof(struct acpi_madt_lapic) == 8, "LAPIC entry is 8 bytes");
 
 /* §5.2.12.3 I/O APIC. */
 struct acpi_madt_ioapic {
-	uint8_t type;     /* 1 */
-	uint8_t length;   /* 12 */
+	uint8_t type;   /* 1 */
+	uint8_t length; /* 12 */
 	uint8_t ioapic_id;
 	uint8_t reserved;
 	uint32_t address;
@@ -267,19 +267,19 @@ _Static_assert(sizeof(struct acpi_madt_lapic_nmi) == 6, "LAPIC NMI entry is 6 by
 
 /* §5.2.12.12 Processor Local x2APIC. */
 struct acpi_madt_x2apic {
-	uint8_t type;     /* 9 */
-	uint8_t length;   /* 16 */
+	uint8_t type;   /* 9 */
+	uint8_t length; /* 16 */
 	uint16_t reserved;
 	uint32_t x2apic_id;
-	uint32_t flags;   /* as the LAPIC entry */
+	uint32_t flags;    /* as the LAPIC entry */
 	uint32_t acpi_uid; /* the processor device's _UID */
 } __attribute__((packed));
 _Static_assert(sizeof(struct acpi_madt_x2apic) == 16, "x2APIC entry is 16 bytes");
 
 /* §5.2.12.13 Local x2APIC NMI. */
 struct acpi_madt_x2apic_nmi {
-	uint8_t type;     /* 0xA */
-	uint8_t length;   /* 12 */
+	uint8_t type;   /* 0xA */
+	uint8_t length; /* 12 */
 	uint16_t flags;
 	uint32_t acpi_uid; /* 0xFFFFFFFF: every processor */
 	uint8_t lint;
@@ -308,7 +308,7 @@ struct acpi_waet {
 _Static_assert(sizeof(struct acpi_waet) == 40, "WAET is 40 bytes");
 
 #define ACPI_WAET_REVISION 1
-#define ACPI_WAET_RTC_NO_ACK (1u << 0)       /* Xen's RTC needs no status read to rearm */
+#define ACPI_WAET_RTC_NO_ACK (1u << 0)        /* Xen's RTC needs no status read to rearm */
 #define ACPI_WAET_PM_TIMER_ONE_READ (1u << 1) /* Xen's PM timer is reliable on one read */
 
 /* §5.2.16 System Resource Affinity Table. */
@@ -331,7 +331,7 @@ struct acpi_srat_processor {
 	uint8_t length;    /* 16 */
 	uint8_t domain_lo; /* proximity domain bits 7:0 */
 	uint8_t apic_id;
-	uint32_t flags;    /* ACPI_SRAT_ENABLED */
+	uint32_t flags; /* ACPI_SRAT_ENABLED */
 	uint8_t sapic_eid;
 	uint8_t domain_hi[3]; /* proximity domain bits 31:8 */
 	uint32_t clock_domain;
@@ -340,14 +340,14 @@ _Static_assert(sizeof(struct acpi_srat_processor) == 16, "SRAT processor entry i
 
 /* §5.2.16.2 Memory Affinity. */
 struct acpi_srat_memory {
-	uint8_t type;      /* 1 */
-	uint8_t length;    /* 40 */
+	uint8_t type;   /* 1 */
+	uint8_t length; /* 40 */
 	uint32_t domain;
 	uint16_t reserved1;
-	uint64_t base;     /* unaligned: two dwords in the spec */
+	uint64_t base; /* unaligned: two dwords in the spec */
 	uint64_t size;
 	uint32_t reserved2;
-	uint32_t flags;    /* ACPI_SRAT_ENABLED */
+	uint32_t flags; /* ACPI_SRAT_ENABLED */
 	uint64_t reserved3;
 } __attribute__((packed));
 _Static_assert(sizeof(struct acpi_srat_memory) == 40, "SRAT memory entry is 40 bytes");
@@ -356,8 +356,8 @@ _Static_assert(offsetof(struct acpi_srat_memory, flags) == 28, "SRAT memory flag
 
 /* §5.2.16.3 Processor Local x2APIC Affinity. */
 struct acpi_srat_x2apic {
-	uint8_t type;      /* 2 */
-	uint8_t length;    /* 24 */
+	uint8_t type;   /* 2 */
+	uint8_t length; /* 24 */
 	uint16_t reserved1;
 	uint32_t domain;
 	uint32_t x2apic_id;
@@ -386,18 +386,18 @@ _Static_assert(sizeof(struct acpi_slit) == 44, "SLIT header is 44 bytes");
 
 /* §6.4.2.1 IRQ descriptor, 3-byte form (with information byte). */
 struct acpi_res_irq {
-	uint8_t tag;      /* 0x23 */
-	uint16_t mask;    /* bit n: IRQ n may be used */
-	uint8_t info;     /* polarity, trigger, sharing */
+	uint8_t tag;   /* 0x23 */
+	uint16_t mask; /* bit n: IRQ n may be used */
+	uint8_t info;  /* polarity, trigger, sharing */
 } __attribute__((packed));
 _Static_assert(sizeof(struct acpi_res_irq) == 4, "IRQ descriptor is 4 bytes");
 #define ACPI_RES_IRQ_TAG 0x23
 
 /* §6.4.3.5.2 DWord Address Space Descriptor. */
 struct acpi_res_dword {
-	uint8_t tag;      /* 0x87 */
-	uint16_t length;  /* 23: bytes after this field */
-	uint8_t type;     /* 0 memory, 1 I/O, 2 bus */
+	uint8_t tag;     /* 0x87 */
+	uint16_t length; /* 23: bytes after this field */
+	uint8_t type;    /* 0 memory, 1 I/O, 2 bus */
 	uint8_t general_flags;
 	uint8_t type_flags;
 	uint32_t granularity;
@@ -411,8 +411,8 @@ _Static_assert(sizeof(struct acpi_res_dword) == 26, "DWord descriptor is 26 byte
 
 /* §6.4.3.5.1 QWord Address Space Descriptor. */
 struct acpi_res_qword {
-	uint8_t tag;      /* 0x8A */
-	uint16_t length;  /* 43 */
+	uint8_t tag;     /* 0x8A */
+	uint16_t length; /* 43 */
 	uint8_t type;
 	uint8_t general_flags;
 	uint8_t type_flags;

@@ -8,12 +8,12 @@
 
 /* MP spec 4.1: the floating pointer structure, 16 bytes on a 16-byte boundary. */
 struct mp_floating {
-	char signature[4];   /* "_MP_" */
-	uint32_t config;     /* physical address of the configuration table */
-	uint8_t length;      /* in 16-byte units: 1 */
-	uint8_t spec_rev;    /* 4: version 1.4 */
-	uint8_t checksum;    /* all 16 bytes sum to 0 */
-	uint8_t feature[5];  /* 0: a configuration table is present; virtual wire mode */
+	char signature[4];  /* "_MP_" */
+	uint32_t config;    /* physical address of the configuration table */
+	uint8_t length;     /* in 16-byte units: 1 */
+	uint8_t spec_rev;   /* 4: version 1.4 */
+	uint8_t checksum;   /* all 16 bytes sum to 0 */
+	uint8_t feature[5]; /* 0: a configuration table is present; virtual wire mode */
 } __attribute__((packed));
 
 _Static_assert(sizeof(struct mp_floating) == 16, "MP floating pointer is 16 bytes");
@@ -21,17 +21,17 @@ _Static_assert(offsetof(struct mp_floating, checksum) == 10, "MP floating checks
 
 /* MP spec 4.2: the configuration table header; base entries follow it. */
 struct mp_config {
-	char signature[4];     /* "PCMP" */
-	uint16_t length;       /* header plus base entries */
-	uint8_t spec_rev;      /* 4 */
-	uint8_t checksum;      /* bytes [0, length) sum to 0 */
+	char signature[4]; /* "PCMP" */
+	uint16_t length;   /* header plus base entries */
+	uint8_t spec_rev;  /* 4 */
+	uint8_t checksum;  /* bytes [0, length) sum to 0 */
 	char oem_id[8];
 	char product_id[12];
 	uint32_t oem_table;
 	uint16_t oem_table_size;
-	uint16_t entry_count;  /* base entries */
+	uint16_t entry_count; /* base entries */
 	uint32_t lapic_addr;
-	uint16_t ext_length;   /* 0: no extended entries */
+	uint16_t ext_length; /* 0: no extended entries */
 	uint8_t ext_checksum;
 	uint8_t reserved;
 } __attribute__((packed));
@@ -49,12 +49,12 @@ _Static_assert(offsetof(struct mp_config, lapic_addr) == 36, "MP LAPIC address a
 
 /* MP spec 4.3.1: one per processor, 20 bytes. */
 struct mp_processor {
-	uint8_t type;          /* MP_ENTRY_PROCESSOR */
+	uint8_t type; /* MP_ENTRY_PROCESSOR */
 	uint8_t apic_id;
 	uint8_t apic_version;
-	uint8_t flags;         /* MP_CPU_* */
-	uint32_t signature;    /* CPUID.1:EAX */
-	uint32_t features;     /* CPUID.1:EDX */
+	uint8_t flags;      /* MP_CPU_* */
+	uint32_t signature; /* CPUID.1:EAX */
+	uint32_t features;  /* CPUID.1:EDX */
 	uint8_t reserved[8];
 } __attribute__((packed));
 
@@ -65,19 +65,19 @@ _Static_assert(sizeof(struct mp_processor) == 20, "MP processor entry is 20 byte
 
 /* MP spec 4.3.2: a bus; type strings are space-padded (table 4-8). */
 struct mp_bus {
-	uint8_t type;          /* MP_ENTRY_BUS */
+	uint8_t type; /* MP_ENTRY_BUS */
 	uint8_t bus_id;
-	char bus_type[6];      /* "PCI   ", "ISA   " */
+	char bus_type[6]; /* "PCI   ", "ISA   " */
 } __attribute__((packed));
 
 _Static_assert(sizeof(struct mp_bus) == 8, "MP bus entry is 8 bytes");
 
 /* MP spec 4.3.3: an I/O APIC. */
 struct mp_ioapic {
-	uint8_t type;          /* MP_ENTRY_IOAPIC */
+	uint8_t type; /* MP_ENTRY_IOAPIC */
 	uint8_t id;
 	uint8_t version;
-	uint8_t flags;         /* bit 0: usable */
+	uint8_t flags; /* bit 0: usable */
 	uint32_t addr;
 } __attribute__((packed));
 
@@ -85,13 +85,13 @@ _Static_assert(sizeof(struct mp_ioapic) == 8, "MP I/O APIC entry is 8 bytes");
 
 /* MP spec 4.3.4 and 4.3.5: I/O and local interrupt assignments share one layout. */
 struct mp_interrupt {
-	uint8_t type;          /* MP_ENTRY_IOINT or MP_ENTRY_LOCALINT */
-	uint8_t int_type;      /* MP_INT_* */
-	uint16_t flags;        /* MP_IRQ_* polarity (bits 1:0) and trigger (bits 3:2) */
+	uint8_t type;     /* MP_ENTRY_IOINT or MP_ENTRY_LOCALINT */
+	uint8_t int_type; /* MP_INT_* */
+	uint16_t flags;   /* MP_IRQ_* polarity (bits 1:0) and trigger (bits 3:2) */
 	uint8_t src_bus;
-	uint8_t src_irq;       /* ISA: the IRQ; PCI: device << 2 | (pin - 1) */
-	uint8_t dst_apic;      /* I/O APIC ID, or 0xFF for every local APIC */
-	uint8_t dst_pin;       /* I/O APIC input, or LINT0/LINT1 */
+	uint8_t src_irq;  /* ISA: the IRQ; PCI: device << 2 | (pin - 1) */
+	uint8_t dst_apic; /* I/O APIC ID, or 0xFF for every local APIC */
+	uint8_t dst_pin;  /* I/O APIC input, or LINT0/LINT1 */
 } __attribute__((packed));
 
 _Static_assert(sizeof(struct mp_interrupt) == 8, "MP interrupt entry is 8 bytes");

@@ -9,7 +9,7 @@
 #define PCI_BDF(bus, dev, fn) ((uint16_t)(((bus) << 8) | ((dev) << 3) | (fn)))
 #define PCI_BUS(bdf) ((uint8_t)((bdf) >> 8))
 #define PCI_DEV(bdf) ((uint8_t)(((bdf) >> 3) & 0x1f))
-#define PCI_FN(bdf) ((uint8_t)((bdf) & 7))
+#define PCI_FN(bdf) ((uint8_t)((bdf)&7))
 #define PCI_DEVS_PER_BUS 32
 
 /* Configuration registers used here (PCI Local Bus 3.0, 6.1). */

@@ -17,19 +17,19 @@
 
 /* DSP0134 5.2.1: the SMBIOS 2.1 (32-bit) entry point, 0x1F bytes. */
 struct smbios_ep21 {
-	char anchor[4];            /* "_SM_" */
-	uint8_t checksum;          /* bytes [0, length) sum to 0 */
-	uint8_t length;            /* 0x1F */
-	uint8_t major, minor;      /* the version the structures implement */
-	uint16_t max_struct_size;  /* the largest structure, strings included */
-	uint8_t ep_revision;       /* 0: formatted area below is reserved */
-	uint8_t formatted[5];      /* 0 */
-	char dmi_anchor[5];        /* "_DMI_" */
-	uint8_t dmi_checksum;      /* bytes [0x10, 0x1F) sum to 0 */
-	uint16_t table_length;     /* bytes in the structure table */
-	uint32_t table_address;    /* its 32-bit physical address */
-	uint16_t nr_structs;       /* structures in the table */
-	uint8_t bcd_revision;      /* the version again, as BCD */
+	char anchor[4];           /* "_SM_" */
+	uint8_t checksum;         /* bytes [0, length) sum to 0 */
+	uint8_t length;           /* 0x1F */
+	uint8_t major, minor;     /* the version the structures implement */
+	uint16_t max_struct_size; /* the largest structure, strings included */
+	uint8_t ep_revision;      /* 0: formatted area below is reserved */
+	uint8_t formatted[5];     /* 0 */
+	char dmi_anchor[5];       /* "_DMI_" */
+	uint8_t dmi_checksum;     /* bytes [0x10, 0x1F) sum to 0 */
+	uint16_t table_length;    /* bytes in the structure table */
+	uint32_t table_address;   /* its 32-bit physical address */
+	uint16_t nr_structs;      /* structures in the table */
+	uint8_t bcd_revision;     /* the version again, as BCD */
 } __attribute__((packed));
 
 _Static_assert(sizeof(struct smbios_ep21) == 0x1F, "SMBIOS 2.1 entry point is 0x1F bytes");
@@ -39,14 +39,14 @@ _Static_assert(offsetof(struct smbios_ep21, bcd_revision) == 0x1E, "BCD revision
 
 /* DSP0134 5.2.2: the SMBIOS 3.0 (64-bit) entry point, 0x18 bytes. */
 struct smbios_ep30 {
-	char anchor[5];            /* "_SM3_" */
-	uint8_t checksum;          /* bytes [0, length) sum to 0 */
-	uint8_t length;            /* 0x18 */
+	char anchor[5];   /* "_SM3_" */
+	uint8_t checksum; /* bytes [0, length) sum to 0 */
+	uint8_t length;   /* 0x18 */
 	uint8_t major, minor, docrev;
-	uint8_t ep_revision;       /* 1: the 3.0 entry point layout */
+	uint8_t ep_revision; /* 1: the 3.0 entry point layout */
 	uint8_t reserved;
-	uint32_t table_max_size;   /* the table fits in this many bytes */
-	uint64_t table_address;    /* its 64-bit physical address */
+	uint32_t table_max_size; /* the table fits in this many bytes */
+	uint64_t table_address;  /* its 64-bit physical address */
 } __attribute__((packed));
 
 _Static_assert(sizeof(struct smbios_ep30) == 0x18, "SMBIOS 3.0 entry point is 0x18 bytes");
@@ -76,11 +76,11 @@ typedef uint8_t smbios_str;
 struct smbios_type0 {
 	struct smbios_header hdr;
 	smbios_str vendor, version;
-	uint16_t start_segment;    /* where the BIOS image starts, 0xE800 as hvmloader says */
-	smbios_str release_date;   /* mm/dd/yyyy */
-	uint8_t rom_size;          /* 64 KiB * (n + 1) */
+	uint16_t start_segment;  /* where the BIOS image starts, 0xE800 as hvmloader says */
+	smbios_str release_date; /* mm/dd/yyyy */
+	uint8_t rom_size;        /* 64 KiB * (n + 1) */
 	uint8_t characteristics[8];
-	uint8_t ext[2];            /* characteristics extension bytes 1 and 2 */
+	uint8_t ext[2]; /* characteristics extension bytes 1 and 2 */
 	uint8_t bios_major, bios_minor;
 	uint8_t ec_major, ec_minor; /* 0xFF: no embedded controller firmware */
 } __attribute__((packed));
@@ -124,7 +124,7 @@ struct smbios_type3 {
 	uint32_t oem;
 	uint8_t height, power_cords;
 	uint8_t element_count, element_length; /* 0, 0 */
-	smbios_str sku; /* 2.7+: follows the (empty) element list */
+	smbios_str sku;                        /* 2.7+: follows the (empty) element list */
 } __attribute__((packed));
 
 _Static_assert(sizeof(struct smbios_type3) == 0x16, "type 3 is 0x16 bytes");
@@ -168,10 +168,10 @@ _Static_assert(sizeof(struct smbios_type11) == 5, "type 11 is 5 bytes");
 struct smbios_type16 {
 	struct smbios_header hdr;
 	uint8_t location, use, error_correction;
-	uint32_t max_capacity_kib;     /* 0x80000000: see the extended field */
+	uint32_t max_capacity_kib; /* 0x80000000: see the extended field */
 	uint16_t error_info_handle;
 	uint16_t nr_devices;
-	uint64_t ext_max_capacity;     /* bytes */
+	uint64_t ext_max_capacity; /* bytes */
 } __attribute__((packed));
 
 _Static_assert(sizeof(struct smbios_type16) == 0x17, "type 16 is 0x17 bytes");
@@ -183,7 +183,7 @@ struct smbios_type17 {
 	uint16_t array_handle;
 	uint16_t error_info_handle;
 	uint16_t total_width, data_width;
-	uint16_t size;                 /* MiB (bit 15 clear); 0x7FFF: see the extended field */
+	uint16_t size; /* MiB (bit 15 clear); 0x7FFF: see the extended field */
 	uint8_t form_factor;
 	uint8_t device_set;
 	smbios_str device_locator, bank_locator;
@@ -192,7 +192,7 @@ struct smbios_type17 {
 	uint16_t speed;
 	smbios_str manufacturer, serial, asset_tag, part_number;
 	uint8_t attributes;
-	uint32_t ext_size;             /* MiB */
+	uint32_t ext_size; /* MiB */
 	uint16_t configured_speed;
 	uint16_t min_voltage, max_voltage, configured_voltage;
 } __attribute__((packed));
@@ -204,10 +204,10 @@ _Static_assert(offsetof(struct smbios_type17, ext_size) == 0x1C, "type 17 extend
 /* Type 19, Memory Array Mapped Address (DSP0134 7.20): 0x1F bytes in 2.7+. */
 struct smbios_type19 {
 	struct smbios_header hdr;
-	uint32_t start_kib, end_kib;   /* inclusive; both 0xFFFFFFFF: see the extended fields */
+	uint32_t start_kib, end_kib; /* inclusive; both 0xFFFFFFFF: see the extended fields */
 	uint16_t array_handle;
 	uint8_t partition_width;
-	uint64_t ext_start, ext_end;   /* bytes, inclusive */
+	uint64_t ext_start, ext_end; /* bytes, inclusive */
 } __attribute__((packed));
 
 _Static_assert(sizeof(struct smbios_type19) == 0x1F, "type 19 is 0x1F bytes");
@@ -217,8 +217,8 @@ _Static_assert(offsetof(struct smbios_type19, ext_start) == 0x0F, "type 19 exten
 struct smbios_type20 {
 	struct smbios_header hdr;
 	uint32_t start_kib, end_kib;
-	uint16_t device_handle;        /* its type 17 */
-	uint16_t mapped_handle;        /* its type 19 */
+	uint16_t device_handle; /* its type 17 */
+	uint16_t mapped_handle; /* its type 19 */
 	uint8_t partition_row, interleave_position, interleave_depth;
 	uint64_t ext_start, ext_end;
 } __attribute__((packed));
@@ -263,10 +263,10 @@ struct smbios_type127 {
  * the whole record, strings included; we compare them with the header's length, and take
  * the type 3 minimum through Security Status (0x0D) where hvmloader stops one byte short.
  */
-#define SMBIOS_MIN_LEN_TYPE0 0x18  /* 2.4 - 3.0 */
-#define SMBIOS_MIN_LEN_TYPE1 0x1B  /* 2.4+ */
-#define SMBIOS_MIN_LEN_TYPE2 0x08  /* through Serial Number */
-#define SMBIOS_MIN_LEN_TYPE3 0x0D  /* through Security Status */
+#define SMBIOS_MIN_LEN_TYPE0 0x18 /* 2.4 - 3.0 */
+#define SMBIOS_MIN_LEN_TYPE1 0x1B /* 2.4+ */
+#define SMBIOS_MIN_LEN_TYPE2 0x08 /* through Serial Number */
+#define SMBIOS_MIN_LEN_TYPE3 0x0D /* through Security Status */
 #define SMBIOS_MIN_LEN_TYPE7 0x13
 #define SMBIOS_MIN_LEN_TYPE8 0x09
 #define SMBIOS_MIN_LEN_TYPE9 0x0D

@@ -14,10 +14,10 @@ void bug_at(const char *file, int line, const char *what) __attribute__((noretur
 void fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
 #define BUG() bug_at(__FILE__, __LINE__, "BUG")
-#define ASSERT(cond)                                                    \
-	do {                                                            \
-		if (!(cond))                                            \
-			bug_at(__FILE__, __LINE__, "assertion " #cond); \
+#define ASSERT(cond)                                                                                                   \
+	do {                                                                                                           \
+		if (!(cond))                                                                                           \
+			bug_at(__FILE__, __LINE__, "assertion " #cond);                                                \
 	} while (0)
 
 #endif

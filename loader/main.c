@@ -94,8 +94,7 @@ static void setup_cpus(struct platform *p)
 		uint32_t missing = mtrr_plan(&mtrr, caps.vcnt, caps.wc, p->vcpus.phys_bits, uc, 2);
 
 		if (missing)
-			log_error("MTRRs: %u more variable ranges needed than the %u there are\n", missing,
-				  caps.vcnt);
+			log_error("MTRRs: %u more variable ranges needed than the %u there are\n", missing, caps.vcnt);
 	}
 	smp_setup(p, caps.present ? &mtrr : NULL);
 	apic_setup(p->vcpus.apic_id[0]);

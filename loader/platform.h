@@ -29,16 +29,16 @@
 #define PLATFORM_STRING_MAX 128
 
 struct platform_vcpus {
-	uint32_t nr; /* hvm_info nr_vcpus: vCPUs the domain may ever have (maxvcpus) */
+	uint32_t nr;                            /* hvm_info nr_vcpus: vCPUs the domain may ever have (maxvcpus) */
 	uint8_t online[PLATFORM_MAX_VCPUS / 8]; /* hvm_info vcpu_online bitmap */
 	uint32_t apic_id[PLATFORM_MAX_VCPUS];   /* as each vCPU reported it (x2APIC ID when enabled) */
-	bool x2apic;            /* CPUID.1:ECX[21] */
-	uint8_t lapic_version;  /* LAPIC version register bits 7:0 (Xen's vLAPIC: 0x14) */
-	char vendor[13];        /* CPUID leaf 0 vendor string */
-	uint32_t signature;     /* CPUID.1:EAX */
-	uint32_t features_edx;  /* CPUID.1:EDX */
-	uint32_t khz;           /* TSC frequency from Xen's time info; 0 if unknown */
-	uint32_t phys_bits;     /* CPUID 0x80000008 EAX[7:0], 36 if absent */
+	bool x2apic;                            /* CPUID.1:ECX[21] */
+	uint8_t lapic_version;                  /* LAPIC version register bits 7:0 (Xen's vLAPIC: 0x14) */
+	char vendor[13];                        /* CPUID leaf 0 vendor string */
+	uint32_t signature;                     /* CPUID.1:EAX */
+	uint32_t features_edx;                  /* CPUID.1:EDX */
+	uint32_t khz;                           /* TSC frequency from Xen's time info; 0 if unknown */
+	uint32_t phys_bits;                     /* CPUID 0x80000008 EAX[7:0], 36 if absent */
 };
 
 static inline bool vcpu_is_online(const struct platform_vcpus *v, uint32_t i)
@@ -47,18 +47,18 @@ static inline bool vcpu_is_online(const struct platform_vcpus *v, uint32_t i)
 }
 
 struct platform_memory {
-	uint64_t low_end;        /* RAM below 4 GiB is [0, low_end) less holes (hvm_info low_mem_pgend) */
-	uint64_t high_end;       /* RAM above 4 GiB is [4 GiB, high_end), or high_end is 0 */
-	bool relocated;          /* PCI setup moved RAM out of the hole: low_end/high_end changed */
-	uint32_t memmap_nr;      /* the toolstack's map (XENMEM_memory_map) */
+	uint64_t low_end;   /* RAM below 4 GiB is [0, low_end) less holes (hvm_info low_mem_pgend) */
+	uint64_t high_end;  /* RAM above 4 GiB is [4 GiB, high_end), or high_end is 0 */
+	bool relocated;     /* PCI setup moved RAM out of the hole: low_end/high_end changed */
+	uint32_t memmap_nr; /* the toolstack's map (XENMEM_memory_map) */
 	struct e820_entry memmap[E820_TOOLSTACK_MAX];
 };
 
 struct platform_pci_func {
-	uint16_t bdf;       /* bus << 8 | device << 3 | function */
+	uint16_t bdf; /* bus << 8 | device << 3 | function */
 	uint16_t vendor, device;
-	uint8_t int_pin;    /* 0: none, 1..4: INTA..INTD */
-	uint8_t irq;        /* ISA IRQ its pin routes to through the PIIX3 links, 0 if none */
+	uint8_t int_pin; /* 0: none, 1..4: INTA..INTD */
+	uint8_t irq;     /* ISA IRQ its pin routes to through the PIIX3 links, 0 if none */
 };
 
 struct platform_pci {

@@ -80,8 +80,8 @@ bool probe_xenstore_open(struct xs_client *c)
 {
 	uint64_t pfn, port;
 
-	if (xen_hvm_param_get(HVM_PARAM_STORE_PFN, &pfn) || xen_hvm_param_get(HVM_PARAM_STORE_EVTCHN, &port) ||
-	    !pfn || pfn >= 0x100000) {
+	if (xen_hvm_param_get(HVM_PARAM_STORE_PFN, &pfn) || xen_hvm_param_get(HVM_PARAM_STORE_EVTCHN, &port) || !pfn ||
+	    pfn >= 0x100000) {
 		log_error("no xenstore ring in the HVM params; using defaults for every setting\n");
 		return false;
 	}
@@ -139,8 +139,7 @@ static uint64_t key_u64(struct xs_client *c, const char *path, uint64_t dflt)
  * and is copied into the tables area: 1 MiB each is hvmloader's whole ACPI budget. */
 #define BLOB_MAX 0x100000u
 
-static void key_blob(struct platform *p, struct xs_client *c, const char *what, const uint8_t **data,
-		     uint32_t *len)
+static void key_blob(struct platform *p, struct xs_client *c, const char *what, const uint8_t **data, uint32_t *len)
 {
 	char path[64];
 	uint64_t addr, size;
@@ -197,7 +196,8 @@ void probe_config(struct platform *p, struct xs_client *c)
 			cfg->smbios_ep21 = false;
 		else if (strcmp(v, "both"))
 			log_error("xenstore hvmchain/smbios-entry-points = \"%s\" is not 2.1, 3.0 or both; "
-				  "using both\n", v);
+				  "using both\n",
+				  v);
 	}
 	if (key(c, "platform/generation-id", v, sizeof(v)) && !parse_u64_pair(v, &cfg->genid[0], &cfg->genid[1])) {
 		log_error("xenstore platform/generation-id = \"%s\" is not LO:HI; ignored\n", v);

@@ -68,8 +68,7 @@ void smp_setup(struct platform *p, const struct mtrr_state *mtrr)
 			log_error(" - CPU%u did not report; assuming APIC ID %u\n", cpu, 2 * cpu);
 			continue;
 		}
-		log_printf(" - CPU%u APIC ID %u ... %u-bit phys ... fixed MTRRs ... var MTRRs [%u/%u] ... done.\n",
-			   cpu, report[cpu].apic_id, p->vcpus.phys_bits, mtrr ? mtrr->nr_var : 0,
-			   mtrr ? mtrr->vcnt : 0);
+		log_printf(" - CPU%u APIC ID %u ... %u-bit phys ... fixed MTRRs ... var MTRRs [%u/%u] ... done.\n", cpu,
+			   report[cpu].apic_id, p->vcpus.phys_bits, mtrr ? mtrr->nr_var : 0, mtrr ? mtrr->vcnt : 0);
 	}
 }

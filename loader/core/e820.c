@@ -59,8 +59,8 @@ int e820_add(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type)
 	uint32_t n = 0;
 
 	for (uint32_t i = 0; i < m->nr; i++)
-		in[n++] = (struct span){ m->entry[i].addr, m->entry[i].addr + (m->entry[i].size - 1),
-					 m->entry[i].type };
+		in[n++] =
+			(struct span){ m->entry[i].addr, m->entry[i].addr + (m->entry[i].size - 1), m->entry[i].type };
 	in[n++] = (struct span){ addr, addr + (size - 1), type };
 
 	/*
@@ -116,7 +116,6 @@ int e820_add(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type)
 	m->nr = nout;
 	return 0;
 }
-
 
 int e820_build(struct e820_map *m, const struct e820_layout *in)
 {
@@ -197,7 +196,7 @@ void e820_dump(const struct e820_map *m)
 			log_printf(" HOLE: %08x:%08x - %08x:%08x\n", (unsigned)(h >> 32), (unsigned)h,
 				   (unsigned)(e->addr >> 32), (unsigned)e->addr);
 		}
-		log_printf(" [%02u]: %08x:%08x - %08x:%08x: %s\n", i, (unsigned)(e->addr >> 32),
-			   (unsigned)e->addr, (unsigned)(end >> 32), (unsigned)end, e820_type_name(e->type));
+		log_printf(" [%02u]: %08x:%08x - %08x:%08x: %s\n", i, (unsigned)(e->addr >> 32), (unsigned)e->addr,
+			   (unsigned)(end >> 32), (unsigned)end, e820_type_name(e->type));
 	}
 }

@@ -20,8 +20,8 @@ int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len)
 	}
 	/* The checksum covers length bytes; a length beyond the page would read past it. */
 	if (h->length < sizeof(*h) || h->length > 4096 - HVM_INFO_OFFSET) {
-		fmt_snprintf(why, why_len, "hvm_info: length %u is not between %zu and %u", h->length,
-			     sizeof(*h), 4096 - HVM_INFO_OFFSET);
+		fmt_snprintf(why, why_len, "hvm_info: length %u is not between %zu and %u", h->length, sizeof(*h),
+			     4096 - HVM_INFO_OFFSET);
 		return -ERR_INVAL;
 	}
 	sum = sum8(h, h->length);
@@ -35,7 +35,8 @@ int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len)
 	}
 	if (h->low_mem_pgend > FOUR_GIB_PAGES || (h->high_mem_pgend && h->high_mem_pgend <= FOUR_GIB_PAGES) ||
 	    (h->reserved_mem_pgstart && h->reserved_mem_pgstart < h->low_mem_pgend)) {
-		fmt_snprintf(why, why_len, "hvm_info: memory layout low %#x high %#x reserved %#x pages is inconsistent",
+		fmt_snprintf(why, why_len,
+			     "hvm_info: memory layout low %#x high %#x reserved %#x pages is inconsistent",
 			     h->low_mem_pgend, h->high_mem_pgend, h->reserved_mem_pgstart);
 		return -ERR_INVAL;
 	}

@@ -24,8 +24,8 @@ static uint64_t block(uint64_t start, uint64_t len)
 	return b;
 }
 
-uint32_t mtrr_plan(struct mtrr_state *s, uint32_t vcnt, bool has_wc, uint32_t phys_bits,
-		   const struct mtrr_range *uc, uint32_t nr_uc)
+uint32_t mtrr_plan(struct mtrr_state *s, uint32_t vcnt, bool has_wc, uint32_t phys_bits, const struct mtrr_range *uc,
+		   uint32_t nr_uc)
 {
 	uint32_t missing = 0;
 	uint64_t addr_mask = ((uint64_t)1 << (phys_bits >= 36 && phys_bits <= 52 ? phys_bits : 36)) - 1;

@@ -42,7 +42,7 @@ struct mtrr_range {
  * that did not fit in vcnt (those ranges are then only partly uncached: logged by the
  * caller).
  */
-uint32_t mtrr_plan(struct mtrr_state *s, uint32_t vcnt, bool has_wc, uint32_t phys_bits,
-		   const struct mtrr_range *uc, uint32_t nr_uc);
+uint32_t mtrr_plan(struct mtrr_state *s, uint32_t vcnt, bool has_wc, uint32_t phys_bits, const struct mtrr_range *uc,
+		   uint32_t nr_uc);
 
 #endif

@@ -3,7 +3,6 @@
 #include <string.h>
 #include "pci_plan.h"
 
-
 static void sort_by_size(struct pci_bar *b, uint32_t n)
 {
 	/* Stable insertion sort, descending: equal sizes keep bus order, so plans repeat. */

@@ -38,10 +38,10 @@ struct pci_bar {
 
 struct pci_plan {
 	/* in */
-	uint64_t low_mem_end;  /* RAM below 4 GiB ends here */
-	uint64_t high_mem_end; /* RAM above 4 GiB ends here; 0 when there is none */
+	uint64_t low_mem_end;    /* RAM below 4 GiB ends here */
+	uint64_t high_mem_end;   /* RAM above 4 GiB ends here; 0 when there is none */
 	uint64_t mmio_hole_size; /* platform/mmio_hole_size; 0 sizes the hole automatically */
-	bool allow_relocate;   /* hvmloader/allow-memory-relocate */
+	bool allow_relocate;     /* hvmloader/allow-memory-relocate */
 	uint32_t phys_bits;
 	/* The toolstack's RESERVED ranges (e.g. RMRRs of passed-through devices) to avoid. */
 	const struct e820_entry *map;
@@ -50,12 +50,12 @@ struct pci_plan {
 	struct pci_bar *bar; /* sorted by this function, largest first */
 
 	/* out */
-	uint64_t mem_start;    /* low window [mem_start, PCI_HOLE_END) */
-	uint64_t mem_uc_end;   /* [mem_start, mem_uc_end) excludes top_of_hole BARs */
+	uint64_t mem_start;        /* low window [mem_start, PCI_HOLE_END) */
+	uint64_t mem_uc_end;       /* [mem_start, mem_uc_end) excludes top_of_hole BARs */
 	uint64_t hi_start, hi_end; /* 64-bit BARs used [hi_start, hi_end); empty if equal */
 	uint64_t new_low_mem_end;  /* < low_mem_end when RAM must move out of the hole */
 	uint64_t new_high_mem_end; /* where high RAM ends after that move */
-	uint32_t unplaced;     /* BARs with no room: left disabled */
+	uint32_t unplaced;         /* BARs with no room: left disabled */
 };
 
 /*

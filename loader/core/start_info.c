@@ -7,7 +7,6 @@
 #include "lib/printf.h"
 #include "start_info.h"
 
-
 /* Copies the NUL-terminated name at paddr into buf, reading no further than the view allows. */
 static bool read_name(const struct phys_view *pv, uint64_t paddr, char *buf, size_t len)
 {
@@ -25,8 +24,8 @@ static bool read_name(const struct phys_view *pv, uint64_t paddr, char *buf, siz
 	return false; /* longer than any name we look for */
 }
 
-int start_info_read(const struct phys_view *pv, uint64_t si_paddr, uint64_t image_start,
-		    uint64_t image_end, struct start_info_result *out, char *why, size_t why_len)
+int start_info_read(const struct phys_view *pv, uint64_t si_paddr, uint64_t image_start, uint64_t image_end,
+		    struct start_info_result *out, char *why, size_t why_len)
 {
 	memset(out, 0, sizeof(*out));
 
@@ -37,15 +36,15 @@ int start_info_read(const struct phys_view *pv, uint64_t si_paddr, uint64_t imag
 		return -ERR_NOENT;
 	}
 	if (si->magic != XEN_HVM_START_MAGIC_VALUE) {
-		fmt_snprintf(why, why_len, "start info at %#llx has magic %#x, not %#x",
-			     (unsigned long long)si_paddr, si->magic, XEN_HVM_START_MAGIC_VALUE);
+		fmt_snprintf(why, why_len, "start info at %#llx has magic %#x, not %#x", (unsigned long long)si_paddr,
+			     si->magic, XEN_HVM_START_MAGIC_VALUE);
 		return -ERR_NOENT;
 	}
 	out->version = si->version;
 	out->nr_modules = si->nr_modules;
 	if (si->nr_modules > START_INFO_MAX_MODULES) {
-		fmt_snprintf(why, why_len, "start info lists %u modules; at most %u are read",
-			     si->nr_modules, START_INFO_MAX_MODULES);
+		fmt_snprintf(why, why_len, "start info lists %u modules; at most %u are read", si->nr_modules,
+			     START_INFO_MAX_MODULES);
 		return -ERR_RANGE;
 	}
 	if (!si->nr_modules)

@@ -41,7 +41,7 @@ struct start_info_result {
  * module list or firmware module that cannot be used. Errors come with a one-line reason
  * in why, for the log.
  */
-int start_info_read(const struct phys_view *pv, uint64_t si_paddr, uint64_t image_start,
-		    uint64_t image_end, struct start_info_result *out, char *why, size_t why_len);
+int start_info_read(const struct phys_view *pv, uint64_t si_paddr, uint64_t image_start, uint64_t image_end,
+		    struct start_info_result *out, char *why, size_t why_len);
 
 #endif

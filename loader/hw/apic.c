@@ -24,7 +24,7 @@ static void lapic_write(uint32_t reg, uint32_t v)
 
 static void ioapic_write(uint32_t index, uint32_t v)
 {
-	*reg32(IOAPIC_BASE) = index; /* IOREGSEL */
+	*reg32(IOAPIC_BASE) = index;    /* IOREGSEL */
 	*reg32(IOAPIC_BASE + 0x10) = v; /* IOWIN */
 }
 

@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include "hvm_platform.h"
 
-
 /* This CPU's APIC ID: CPUID 0xB (x2APIC ID, all 32 bits) when available, else CPUID.1. */
 uint32_t cpu_apic_id(void);
 

@@ -7,8 +7,8 @@
 #include "mtrr_plan.h"
 
 struct mtrr_caps {
-	bool present; /* CPUID.1:EDX.MTRR */
-	bool wc;      /* MTRRcap.WC */
+	bool present;  /* CPUID.1:EDX.MTRR */
+	bool wc;       /* MTRRcap.WC */
 	uint32_t vcnt; /* variable ranges */
 };
 

@@ -48,8 +48,7 @@ static void emit_str(struct out *o, const struct spec *sp, const char *s)
 		pad(o, ' ', sp->width - n);
 }
 
-static void emit_num(struct out *o, const struct spec *sp, uint64_t v, unsigned int base,
-		     bool upper, bool negative)
+static void emit_num(struct out *o, const struct spec *sp, uint64_t v, unsigned int base, bool upper, bool negative)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	const char *prefix = negative ? "-" : (sp->alt && base == 16 && v) ? (upper ? "0X" : "0x") : "";

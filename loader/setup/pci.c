@@ -34,8 +34,8 @@ static void route_links(struct platform *p)
 	p->pci.isa_bridge_devfn = PCI_ISA_BRIDGE_DEVFN;
 	p->pci.irq_mask = PCI_ISA_IRQ_MASK;
 	if (id_vendor != VENDOR_INTEL || id_device != 0x7000) {
-		log_error("PCI: no PIIX3 PCI-ISA bridge at 00:01.0 (found %04x:%04x); INTx left unrouted\n",
-			  id_vendor, id_device);
+		log_error("PCI: no PIIX3 PCI-ISA bridge at 00:01.0 (found %04x:%04x); INTx left unrouted\n", id_vendor,
+			  id_device);
 		p->pci.irq_mask = 0;
 		return;
 	}
@@ -64,7 +64,8 @@ static void apply_quirks(struct platform *p, uint16_t bdf, uint16_t vendor, uint
 			scan.vga = (int)p->pci.nr;
 			if (vendor == VENDOR_INTEL)
 				log_error("PCI: Intel graphics passthrough at %02x:%x needs an IGD OpRegion, "
-					  "which hvmchain does not set up\n", PCI_DEV(bdf), PCI_FN(bdf));
+					  "which hvmchain does not set up\n",
+					  PCI_DEV(bdf), PCI_FN(bdf));
 		}
 		break;
 	case 0x0680:
@@ -215,7 +216,9 @@ static void program_bars(const struct pci_plan *pl)
 		}
 		/* Keep the type bits the device reports; the ROM stays disabled until its driver
 		 * (SeaBIOS, for VGA and NIC ROMs) turns it on. */
-		flags = pci_cfg_read32(b->bdf, b->reg) & (b->kind == PCI_BAR_IO ? 0x3u : b->kind == PCI_BAR_ROM ? 0 : 0xFu);
+		flags = pci_cfg_read32(b->bdf, b->reg) & (b->kind == PCI_BAR_IO    ? 0x3u
+							  : b->kind == PCI_BAR_ROM ? 0
+										   : 0xFu);
 		pci_cfg_write32(b->bdf, b->reg, (uint32_t)b->addr | flags);
 		if (b->kind == PCI_BAR_MEM64)
 			pci_cfg_write32(b->bdf, (uint8_t)(b->reg + 4), (uint32_t)(b->addr >> 32));
@@ -282,8 +285,7 @@ uint32_t pci_setup(struct platform *p)
 		uint64_t to = p->mem.high_end ? p->mem.high_end : 0x100000000ull;
 
 		log_printf("Relocating %#llx bytes of RAM from %#llx to %#llx for the MMIO hole\n",
-			   (unsigned long long)bytes, (unsigned long long)plan.new_low_mem_end,
-			   (unsigned long long)to);
+			   (unsigned long long)bytes, (unsigned long long)plan.new_low_mem_end, (unsigned long long)to);
 		if (xen_relocate_ram(plan.new_low_mem_end, to, bytes))
 			fatal("moving RAM out of the MMIO hole failed");
 		p->mem.low_end = plan.new_low_mem_end;
@@ -292,7 +294,8 @@ uint32_t pci_setup(struct platform *p)
 	}
 	if (p->cfg.mmio_hole_size && plan.mem_start != ((0x100000000ull - p->cfg.mmio_hole_size) & ~0xFFFFFull))
 		log_error("platform/mmio_hole_size=%llu not honoured (a hole must be larger than the "
-			  "default 256 MiB and leave RAM alone)\n", (unsigned long long)p->cfg.mmio_hole_size);
+			  "default 256 MiB and leave RAM alone)\n",
+			  (unsigned long long)p->cfg.mmio_hole_size);
 	log_printf("PCI low MMIO window %#llx-%#llx\n", (unsigned long long)plan.mem_start,
 		   (unsigned long long)PCI_HOLE_END - 1);
 	if (plan.hi_end > plan.hi_start)

@@ -18,7 +18,7 @@
  * IRQ 0 arrives on input 2 (hvm_isa_irq_to_gsi()), the 8259 on input 0, and PCI INTx on
  * inputs 16-47.
  */
-#define IOAPIC_VERSION 0x11  /* Xen's VIOAPIC_VERSION_ID */
+#define IOAPIC_VERSION 0x11 /* Xen's VIOAPIC_VERSION_ID */
 #define ISA_IRQS 16
 
 /* Bus IDs: PCI bus 0 keeps its number (Linux matches PCI sources by it), ISA comes next. */
@@ -41,8 +41,8 @@ static void mp_put(struct mp_writer *w, const void *entry, size_t len)
 	w->count++;
 }
 
-static void mp_interrupt(struct mp_writer *w, uint8_t type, uint8_t int_type, uint16_t flags, uint8_t bus,
-			 uint8_t irq, uint8_t dst, uint8_t pin)
+static void mp_interrupt(struct mp_writer *w, uint8_t type, uint8_t int_type, uint16_t flags, uint8_t bus, uint8_t irq,
+			 uint8_t dst, uint8_t pin)
 {
 	struct mp_interrupt e = { type, int_type, flags, bus, irq, dst, pin };
 
@@ -186,7 +186,7 @@ int mptable_build(const struct platform *p, struct arena *a, uint32_t *mpfp_padd
 	memcpy(cfg->signature, "PCMP", 4);
 	cfg->length = (uint16_t)len;
 	cfg->spec_rev = 4;
-	memcpy(cfg->oem_id, "_HVMCPU_", 8);       /* as hvmloader */
+	memcpy(cfg->oem_id, "_HVMCPU_", 8); /* as hvmloader */
 	memcpy(cfg->product_id, "XEN         ", 12);
 	cfg->entry_count = w.count;
 	cfg->lapic_addr = LAPIC_BASE;

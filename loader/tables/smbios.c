@@ -299,8 +299,8 @@ static size_t sm_type0(struct sm_ctx *c, size_t at)
 	t.version = sm_string(&s, or_default(p->strings.bios_version, c->xen_version));
 	t.start_segment = 0xE800;
 	t.release_date = sm_string(&s, SMBIOS_RELEASE_DATE);
-	t.characteristics[0] = 0x80; /* 7.1.1 bit 7: PCI */
-	t.characteristics[2] = 0x08; /* bit 19: EDD */
+	t.characteristics[0] = 0x80;       /* 7.1.1 bit 7: PCI */
+	t.characteristics[2] = 0x08;       /* bit 19: EDD */
 	t.ext[0] = p->cfg.acpi ? 0x01 : 0; /* 7.1.2.1 bit 0: ACPI */
 	/*
 	 * 7.1.2.2 bit 2: targeted content distribution (hvmloader sets it; Windows SVVP wants
@@ -365,7 +365,8 @@ static size_t sm_type2(struct sm_ctx *c, size_t at)
 			memcpy(&chassis, pt->data + offsetof(struct smbios_type2, chassis_handle), sizeof(chassis));
 			if (chassis) {
 				chassis = SMBIOS_HANDLE(3, 0);
-				sm_put(c, at + offsetof(struct smbios_type2, chassis_handle), &chassis, sizeof(chassis));
+				sm_put(c, at + offsetof(struct smbios_type2, chassis_handle), &chassis,
+				       sizeof(chassis));
 			}
 		}
 		return next;
@@ -400,7 +401,7 @@ static size_t sm_type3(struct sm_ctx *c, size_t at)
 	t.serial = sm_string(&s, str->enclosure_serial_number);
 	t.asset_tag = sm_string(&s, str->enclosure_asset_tag);
 	t.boot_up_state = t.power_supply_state = t.thermal_state = 0x03; /* 7.4.2: safe */
-	t.security_status = 0x02; /* 7.4.3: unknown */
+	t.security_status = 0x02;                                        /* 7.4.3: unknown */
 	sm_put(c, at, &t, sizeof(t));
 	return sm_strings_end(&s);
 }
@@ -437,7 +438,7 @@ static size_t sm_type4(struct sm_ctx *c, size_t at, uint32_t i)
 	 * the toolstack may bring online later.
 	 */
 	t.status = 0x40 | (vcpu_is_online(v, i) ? 0x01 : 0x04);
-	t.upgrade = 0x01; /* 7.5.5: other */
+	t.upgrade = 0x01;                              /* 7.5.5: other */
 	t.l1_cache = t.l2_cache = t.l3_cache = 0xFFFF; /* no type 7 describes them */
 	/* One core, one thread per socket: each vCPU is its own socket, as in hvmloader. */
 	t.core_count = t.core_enabled = t.thread_count = 1;
@@ -802,8 +803,8 @@ int smbios_build(const struct platform *p, struct arena *a, uint32_t *ep21_paddr
 		     (int)sizeof(p->xen.extra), p->xen.extra);
 	/* hvmloader's serial number: the handle's bytes in order, lower-case. */
 	fmt_snprintf(c.uuid_str, sizeof(c.uuid_str),
-		     "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2],
-		     u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+		     "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
+		     u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
 	blob_index(&c);
 	sm_memory_layout(&c);
 

@@ -6,8 +6,8 @@
 #include "lib/printf.h"
 #include "payloads/seabios/handoff.h"
 
-int seabios_handoff_build(struct seabios_info *info, struct arena *scratch, const uint32_t *tables,
-			  uint32_t nr_tables, const struct e820_map *e820)
+int seabios_handoff_build(struct seabios_info *info, struct arena *scratch, const uint32_t *tables, uint32_t nr_tables,
+			  const struct e820_map *e820)
 {
 	if (nr_tables > SEABIOS_MAX_TABLES || e820->nr > E820_MAX)
 		return -ERR_RANGE;

@@ -44,8 +44,8 @@ _Static_assert(offsetof(struct seabios_info, e820_nr) == 28, "e820_nr at 28");
  * arrays are allocated from scratch (low memory SeaBIOS reads before reusing it), then
  * checksums it. Returns 0, -ERR_NOSPC when scratch is full, -ERR_RANGE for too many tables.
  */
-int seabios_handoff_build(struct seabios_info *info, struct arena *scratch, const uint32_t *tables,
-			  uint32_t nr_tables, const struct e820_map *e820);
+int seabios_handoff_build(struct seabios_info *info, struct arena *scratch, const uint32_t *tables, uint32_t nr_tables,
+			  const struct e820_map *e820);
 
 /* SeaBIOS image sizes the loader accepts: 128 KiB (0xE0000) and 256 KiB (0xC0000). */
 #define SEABIOS_SIZE_128K 0x20000u

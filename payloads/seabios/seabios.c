@@ -29,8 +29,7 @@ static int seabios_load(const struct platform *p, const struct payload_image *im
 		log_error("SeaBIOS image rejected: %s is %s\n", img->source, why);
 		return -ERR_INVAL;
 	}
-	log_printf("Loading SeaBIOS from %s (%llu bytes) at %#x\n", img->source,
-		   (unsigned long long)img->size, base);
+	log_printf("Loading SeaBIOS from %s (%llu bytes) at %#x\n", img->source, (unsigned long long)img->size, base);
 	memmove(phys_to_virt(base), img->data, (size_t)img->size);
 	b->bios_base = base;
 	return 0;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* acpi-dump: builds the ACPI tables of a few sample platforms on the host and writes each to a file for iasl/acpiexec. */
+/* acpi-dump: builds the ACPI tables of a few sample platforms on the host and writes each to a file for iasl/acpiexec.
+ */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -51,7 +52,7 @@ static struct platform *shape(const char *name)
 	} else if (!strcmp(name, "128cpu")) {
 		p = t_platform(128, NULL);
 		for (uint32_t i = 100; i < 128; i++)
-			p->vcpus.online[i / 8] &= (uint8_t)~(1u << (i % 8));
+			p->vcpus.online[i / 8] &= (uint8_t) ~(1u << (i % 8));
 	} else if (!strcmp(name, "x2apic")) {
 		p = t_platform(8, NULL);
 		for (uint32_t i = 0; i < 8; i++)

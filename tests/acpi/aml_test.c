@@ -79,7 +79,9 @@ TEST(aml_pkglength_boundaries)
 	static uint8_t buf[1 << 21];
 	size_t total;
 	/* body + length bytes: up to 63 in one byte, then 2, 3, 4 bytes (§20.2.4). */
-	const struct { size_t body, n; } cases[] = {
+	const struct {
+		size_t body, n;
+	} cases[] = {
 		{ 0, 1 }, { 62, 1 }, { 63, 2 }, { 4093, 2 }, { 4094, 3 }, { (1 << 20) - 4, 3 }, { (1 << 20) - 3, 4 },
 	};
 

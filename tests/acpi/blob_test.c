@@ -103,8 +103,14 @@ TEST(blob_truncated_and_lying_lengths_are_refused)
 
 	/* An unprintable signature. */
 	off = 0;
-	put_table(buf, &off, "M\x01" "DM", 40, true);
-	CHECK_EQ(linked(buf, 40, "M\x01" "DM"), 0);
+	put_table(buf, &off,
+		  "M\x01"
+		  "DM",
+		  40, true);
+	CHECK_EQ(linked(buf, 40,
+			"M\x01"
+			"DM"),
+		 0);
 }
 
 TEST(blob_cannot_replace_our_tables)

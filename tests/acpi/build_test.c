@@ -8,8 +8,14 @@ static const uint32_t ids_0246[] = { 0, 2, 4, 6 };
 TEST(acpi_walk_is_valid_for_every_shape)
 {
 	uint32_t big[4] = { 0, 255, 256, 1000 };
-	struct { uint32_t nr; const uint32_t *ids; } shapes[] = {
-		{ 1, NULL }, { 4, ids_0246 }, { 128, NULL }, { 4, big },
+	struct {
+		uint32_t nr;
+		const uint32_t *ids;
+	} shapes[] = {
+		{ 1, NULL },
+		{ 4, ids_0246 },
+		{ 128, NULL },
+		{ 4, big },
 	};
 
 	for (size_t s = 0; s < sizeof(shapes) / sizeof(shapes[0]); s++) {
@@ -50,9 +56,9 @@ TEST(acpi_fadt_describes_the_xen_pm_blocks)
 
 			CHECK_EQ(t_le(t + 36, 4), out.facs);
 			CHECK_EQ(t_le(t + 40, 4), out.dsdt);
-			CHECK_EQ(t_le(t + 46, 2), 9);  /* SCI_INT */
-			CHECK_EQ(t_le(t + 48, 4), 0);  /* SMI_CMD: already in ACPI mode */
-			CHECK_EQ(t[52], 0);            /* ACPI_ENABLE */
+			CHECK_EQ(t_le(t + 46, 2), 9); /* SCI_INT */
+			CHECK_EQ(t_le(t + 48, 4), 0); /* SMI_CMD: already in ACPI mode */
+			CHECK_EQ(t[52], 0);           /* ACPI_ENABLE */
 			CHECK_EQ(t_le(t + 56, 4), 0xB000);
 			CHECK_EQ(t_le(t + 64, 4), 0xB004);
 			CHECK_EQ(t_le(t + 76, 4), 0xB008);
@@ -64,9 +70,9 @@ TEST(acpi_fadt_describes_the_xen_pm_blocks)
 			CHECK(t_le(t + 112, 4) & (1u << 8)); /* TMR_VAL_EXT */
 			CHECK(t_le(t + 112, 4) & (1u << 0)); /* WBINVD */
 		}
-		CHECK_EQ(t_le(f1 + 112, 4) >> 10, 0);   /* no post-1.0 flags in the 1.0 FADT */
-		CHECK_EQ(t_le(f + 109, 2), 3);          /* legacy devices, 8042 */
-		CHECK(t_le(f + 112, 4) & (1u << 10));   /* RESET_REG_SUP */
+		CHECK_EQ(t_le(f1 + 112, 4) >> 10, 0); /* no post-1.0 flags in the 1.0 FADT */
+		CHECK_EQ(t_le(f + 109, 2), 3);        /* legacy devices, 8042 */
+		CHECK(t_le(f + 112, 4) & (1u << 10)); /* RESET_REG_SUP */
 		/* RESET_REG: I/O 0xCF9, 8 bits, value 6. */
 		CHECK_EQ(f[116], 1);
 		CHECK_EQ(f[117], 8);
@@ -75,8 +81,15 @@ TEST(acpi_fadt_describes_the_xen_pm_blocks)
 		CHECK_EQ(t_le64(f + 132), out.facs);
 		CHECK_EQ(t_le64(f + 140), out.dsdt);
 		/* X_PM1a_EVT, X_PM1a_CNT, X_PM_TMR, X_GPE0: I/O GAS with matching widths. */
-		const struct { unsigned off; unsigned bits; uint64_t port; } gas[] = {
-			{ 148, 32, 0xB000 }, { 172, 16, 0xB004 }, { 208, 32, 0xB008 }, { 220, 32, 0xAFE0 },
+		const struct {
+			unsigned off;
+			unsigned bits;
+			uint64_t port;
+		} gas[] = {
+			{ 148, 32, 0xB000 },
+			{ 172, 16, 0xB004 },
+			{ 208, 32, 0xB008 },
+			{ 220, 32, 0xAFE0 },
 		};
 		for (size_t i = 0; i < 4; i++) {
 			CHECK_EQ(f[gas[i].off], 1);

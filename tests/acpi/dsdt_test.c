@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Tests acpi/dsdt.c and acpi/cpus.c: every placeholder patched with this platform's values; one processor device per vCPU. */
+/* Tests acpi/dsdt.c and acpi/cpus.c: every placeholder patched with this platform's values; one processor device per
+ * vCPU. */
 #include "acpi/aml_blob.h"
 #include <stdio.h>
 #include "oracle.h"

@@ -85,7 +85,7 @@ static void check_shape(uint32_t nr, const uint32_t *ids, const uint8_t *offline
 	struct decoded d;
 
 	for (unsigned i = 0; i < nr_offline; i++)
-		p->vcpus.online[offline[i] / 8] &= (uint8_t)~(1u << (offline[i] % 8));
+		p->vcpus.online[offline[i] / 8] &= (uint8_t) ~(1u << (offline[i] % 8));
 	if (t_build(&m, p, ACPI_ARENA_SIZE(p), &out, &w) && CHECK(t_find(&w, "APIC", 0)) &&
 	    decode(t_find(&w, "APIC", 0), &d)) {
 		unsigned want_x2 = 0;

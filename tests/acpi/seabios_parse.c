@@ -59,8 +59,8 @@ int main(int argc, char **argv)
 		devices++;
 	int kbd = acpi_dsdt_present_eisaid(0x0303);
 	int com = acpi_dsdt_present_eisaid(0x0501);
-	printf("seabios-parse: %u devices, %u parse errors, PS/2 keyboard present=%d, COM %d\n", devices, errors,
-	       kbd, com);
+	printf("seabios-parse: %u devices, %u parse errors, PS/2 keyboard present=%d, COM %d\n", devices, errors, kbd,
+	       com);
 	/* The keyboard must read as present (1), a COM port as "ask the hardware" (-1). */
 	return errors || devices < 20 || kbd != 1 || com != -1;
 }

@@ -35,7 +35,7 @@ static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
 }
 
 #define hlist_empty(h) (!(h)->first)
-#define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
+#define container_of(ptr, type, member) ((type *)((char *)(ptr)-offsetof(type, member)))
 #define malloc_tmp malloc
 #define warn_noalloc() fprintf(stderr, "out of memory\n")
 #define dprintf sb_dprintf

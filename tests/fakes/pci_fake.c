@@ -101,12 +101,30 @@ static void wr(uint16_t bdf, uint8_t reg, uint32_t value, int len)
 	f->writes++;
 }
 
-uint32_t pci_cfg_read32(uint16_t bdf, uint8_t reg) { return rd(bdf, reg, 4); }
-uint16_t pci_cfg_read16(uint16_t bdf, uint8_t reg) { return (uint16_t)rd(bdf, reg, 2); }
-uint8_t pci_cfg_read8(uint16_t bdf, uint8_t reg) { return (uint8_t)rd(bdf, reg, 1); }
-void pci_cfg_write32(uint16_t bdf, uint8_t reg, uint32_t v) { wr(bdf, reg, v, 4); }
-void pci_cfg_write16(uint16_t bdf, uint8_t reg, uint16_t v) { wr(bdf, reg, v, 2); }
-void pci_cfg_write8(uint16_t bdf, uint8_t reg, uint8_t v) { wr(bdf, reg, v, 1); }
+uint32_t pci_cfg_read32(uint16_t bdf, uint8_t reg)
+{
+	return rd(bdf, reg, 4);
+}
+uint16_t pci_cfg_read16(uint16_t bdf, uint8_t reg)
+{
+	return (uint16_t)rd(bdf, reg, 2);
+}
+uint8_t pci_cfg_read8(uint16_t bdf, uint8_t reg)
+{
+	return (uint8_t)rd(bdf, reg, 1);
+}
+void pci_cfg_write32(uint16_t bdf, uint8_t reg, uint32_t v)
+{
+	wr(bdf, reg, v, 4);
+}
+void pci_cfg_write16(uint16_t bdf, uint8_t reg, uint16_t v)
+{
+	wr(bdf, reg, v, 2);
+}
+void pci_cfg_write8(uint16_t bdf, uint8_t reg, uint8_t v)
+{
+	wr(bdf, reg, v, 1);
+}
 
 void isa_elcr_write(uint16_t level_irqs)
 {

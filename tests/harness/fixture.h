@@ -60,9 +60,9 @@ static inline struct platform *t_platform(uint32_t nr, const uint32_t *ids)
 }
 
 /*
- * For the SMBIOS, MP and $PIR tests: the base with nr_vcpus vCPUs (all online, APIC IDs 2i as Xen assigns them), RAM [0, low_end) and
- * [4 GiB, high_end), and the devices of an `xl create` guest with one NIC: host bridge,
- * PIIX3 with IDE and PM, std-VGA, the Xen platform device, an e1000. Free with free().
+ * For the SMBIOS, MP and $PIR tests: the base with nr_vcpus vCPUs (all online, APIC IDs 2i as Xen assigns them), RAM
+ * [0, low_end) and [4 GiB, high_end), and the devices of an `xl create` guest with one NIC: host bridge, PIIX3 with IDE
+ * and PM, std-VGA, the Xen platform device, an e1000. Free with free().
  */
 static inline struct platform *sample_platform(uint32_t nr_vcpus, uint64_t low_end, uint64_t high_end)
 {

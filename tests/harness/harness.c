@@ -103,7 +103,11 @@ void fatal(const char *fmt, ...)
 }
 
 /* How a test's process ends: all checks held, a check failed, or no check was made. */
-enum { T_OK = 0, T_FAILED = 3, T_NO_CHECKS = 4 };
+enum {
+	T_OK = 0,
+	T_FAILED = 3,
+	T_NO_CHECKS = 4
+};
 
 static int run_one(const struct test *t)
 {
@@ -140,8 +144,8 @@ static bool run_forked(const struct test *t)
 		perror("waitpid");
 		exit(2);
 	}
-	if (WIFEXITED(status) && (WEXITSTATUS(status) == T_OK || WEXITSTATUS(status) == T_FAILED ||
-				  WEXITSTATUS(status) == T_NO_CHECKS))
+	if (WIFEXITED(status) &&
+	    (WEXITSTATUS(status) == T_OK || WEXITSTATUS(status) == T_FAILED || WEXITSTATUS(status) == T_NO_CHECKS))
 		return WEXITSTATUS(status) == T_OK;
 	if (WIFSIGNALED(status))
 		printf("    %s crashed: signal %d\n", t->name, WTERMSIG(status));

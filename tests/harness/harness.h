@@ -17,13 +17,13 @@ struct test {
 
 void test_register(struct test *t);
 
-#define TEST(fn_name)                                                                 \
-	static void fn_name(void);                                                    \
-	static struct test fn_name##_test = { #fn_name, __FILE__, fn_name, NULL };    \
-	__attribute__((constructor)) static void fn_name##_register(void)             \
-	{                                                                             \
-		test_register(&fn_name##_test);                                       \
-	}                                                                             \
+#define TEST(fn_name)                                                                                                  \
+	static void fn_name(void);                                                                                     \
+	static struct test fn_name##_test = { #fn_name, __FILE__, fn_name, NULL };                                     \
+	__attribute__((constructor)) static void fn_name##_register(void)                                              \
+	{                                                                                                              \
+		test_register(&fn_name##_test);                                                                        \
+	}                                                                                                              \
 	static void fn_name(void)
 
 /* Each returns whether the check held, so a test can stop early when later checks would
@@ -45,18 +45,18 @@ void console_clear(void);
  * the target); true if it did. Tests use it to prove invariants are enforced.
  */
 extern jmp_buf *crash_catcher;
-#define CRASHES(stmt)                                  \
-	({                                             \
-		jmp_buf jb_;                           \
-		bool crashed_ = false;                 \
-		crash_catcher = &jb_;                  \
-		if (setjmp(jb_) == 0) {                \
-			stmt;                          \
-		} else {                               \
-			crashed_ = true;               \
-		}                                      \
-		crash_catcher = NULL;                  \
-		crashed_;                              \
+#define CRASHES(stmt)                                                                                                  \
+	({                                                                                                             \
+		jmp_buf jb_;                                                                                           \
+		bool crashed_ = false;                                                                                 \
+		crash_catcher = &jb_;                                                                                  \
+		if (setjmp(jb_) == 0) {                                                                                \
+			stmt;                                                                                          \
+		} else {                                                                                               \
+			crashed_ = true;                                                                               \
+		}                                                                                                      \
+		crash_catcher = NULL;                                                                                  \
+		crashed_;                                                                                              \
 	})
 
 #endif

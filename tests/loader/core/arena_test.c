@@ -33,7 +33,7 @@ TEST(arena_returns_null_when_full)
 	CHECK(arena_alloc(&a, 28, 1) != NULL); /* exactly the rest still fits */
 	CHECK(arena_alloc(&a, 1, 1) == NULL);
 	CHECK(arena_alloc(&a, (size_t)-1, 1) == NULL); /* no wrap-around */
-	CHECK(CRASHES(arena_alloc(&a, 1, 3))); /* alignment must be a power of two */
+	CHECK(CRASHES(arena_alloc(&a, 1, 3)));         /* alignment must be a power of two */
 }
 
 TEST(arena_rewind_gives_space_back)

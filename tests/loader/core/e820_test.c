@@ -17,7 +17,7 @@ static bool map_is_normal(const struct e820_map *m)
 		if (i) {
 			const struct e820_entry *p = &m->entry[i - 1];
 			uint64_t pend = p->addr + p->size;
-			ok &= CHECK(pend <= e->addr); /* sorted, no overlap */
+			ok &= CHECK(pend <= e->addr);                          /* sorted, no overlap */
 			ok &= CHECK(!(pend == e->addr && p->type == e->type)); /* merged */
 		}
 	}
@@ -35,8 +35,9 @@ static uint32_t type_at(const struct e820_map *m, uint64_t a)
 
 static int oracle_rank(uint32_t t)
 {
-	static const int r[] = { [E820_RAM] = 1, [E820_ACPI] = 2, [E820_NVS] = 3, [E820_UNUSABLE] = 4,
-				 [E820_RESERVED] = 5 };
+	static const int r[] = {
+		[E820_RAM] = 1, [E820_ACPI] = 2, [E820_NVS] = 3, [E820_UNUSABLE] = 4, [E820_RESERVED] = 5
+	};
 	return r[t];
 }
 

@@ -25,7 +25,7 @@ static struct hvm_info_table good(void)
 	t.length = sizeof(t);
 	t.apic_mode = 1;
 	t.nr_vcpus = 4;
-	t.low_mem_pgend = 0x20000;       /* 512 MiB */
+	t.low_mem_pgend = 0x20000;        /* 512 MiB */
 	t.reserved_mem_pgstart = 0xFEFF0; /* libxl's special pages */
 	t.vcpu_online[0] = 0x0B;          /* vCPUs 0, 1, 3 */
 	seal(&t);

@@ -125,7 +125,7 @@ TEST(pci_plan_puts_huge_and_overflowing_64bit_bars_high)
 {
 	struct pci_plan pl;
 
-	add(0, 0x18, 0x10, PCI_BAR_MEM64, 2 * GiB);   /* never fits low */
+	add(0, 0x18, 0x10, PCI_BAR_MEM64, 2 * GiB); /* never fits low */
 	add(1, 0x20, 0x10, PCI_BAR_MEM64, 128 * MiB);
 	add(2, 0x28, 0x10, PCI_BAR_MEM64, 128 * MiB);
 	add(3, 0x30, 0x10, PCI_BAR_MEM32, 64 * MiB);

@@ -12,9 +12,9 @@ static struct xenstore_domain_interface ring;
 
 /* The fake daemon's behaviour. */
 static struct {
-	int silent;        /* never answers */
-	int watch_first;   /* sends a watch event before each reply */
-	int reconnect;     /* supports reconnection, and completes it */
+	int silent;      /* never answers */
+	int watch_first; /* sends a watch event before each reply */
+	int reconnect;   /* supports reconnection, and completes it */
 	int waits, notifies;
 	char last_path[256];
 } d;

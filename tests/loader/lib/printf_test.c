@@ -6,13 +6,13 @@
 #include "lib/printf.h"
 
 /* Formats with both implementations and compares text and return value. */
-#define SAME(fmt, ...)                                                                     \
-	do {                                                                               \
-		char ours_[128], libc_[128];                                               \
-		int n1_ = fmt_snprintf(ours_, sizeof(ours_), fmt, __VA_ARGS__);            \
-		int n2_ = snprintf(libc_, sizeof(libc_), fmt, __VA_ARGS__);                \
-		CHECK_STR(ours_, libc_);                                                   \
-		CHECK_EQ(n1_, n2_);                                                        \
+#define SAME(fmt, ...)                                                                                                 \
+	do {                                                                                                           \
+		char ours_[128], libc_[128];                                                                           \
+		int n1_ = fmt_snprintf(ours_, sizeof(ours_), fmt, __VA_ARGS__);                                        \
+		int n2_ = snprintf(libc_, sizeof(libc_), fmt, __VA_ARGS__);                                            \
+		CHECK_STR(ours_, libc_);                                                                               \
+		CHECK_EQ(n1_, n2_);                                                                                    \
 	} while (0)
 
 TEST(printf_matches_libc_for_integers)

@@ -13,8 +13,8 @@ static struct platform plat;
 static void qemu_xen_bus(void)
 {
 	fake_bus_reset();
-	fake_add(0, 0, 0x8086, 0x1237, 0x06000002);              /* i440FX host bridge */
-	fake_add(1, 0, 0x8086, 0x7000, 0x06010000);              /* PIIX3 ISA bridge */
+	fake_add(0, 0, 0x8086, 0x1237, 0x06000002); /* i440FX host bridge */
+	fake_add(1, 0, 0x8086, 0x7000, 0x06010000); /* PIIX3 ISA bridge */
 	struct fake_fn *ide = fake_add(1, 1, 0x8086, 0x7010, 0x01018000);
 	fake_bar(ide, 4, 16, PCI_BAR_SPACE_IO);
 	struct fake_fn *pm = fake_add(1, 3, 0x8086, 0x7113, 0x06800003);

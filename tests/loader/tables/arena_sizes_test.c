@@ -11,11 +11,22 @@ static struct platform *worst_platform(void)
 {
 	struct platform *p = sample_platform(PLATFORM_MAX_VCPUS, 0xF0000000, (1ull << 32) + (4ull << 40));
 	struct platform_bios_strings *s = &p->strings;
-	char *fields[] = { s->bios_vendor, s->bios_version, s->system_manufacturer, s->system_product_name,
-			   s->system_version, s->system_serial_number, s->baseboard_manufacturer,
-			   s->baseboard_product_name, s->baseboard_version, s->baseboard_serial_number,
-			   s->baseboard_asset_tag, s->baseboard_location_in_chassis, s->enclosure_manufacturer,
-			   s->enclosure_serial_number, s->enclosure_asset_tag, s->battery_manufacturer,
+	char *fields[] = { s->bios_vendor,
+			   s->bios_version,
+			   s->system_manufacturer,
+			   s->system_product_name,
+			   s->system_version,
+			   s->system_serial_number,
+			   s->baseboard_manufacturer,
+			   s->baseboard_product_name,
+			   s->baseboard_version,
+			   s->baseboard_serial_number,
+			   s->baseboard_asset_tag,
+			   s->baseboard_location_in_chassis,
+			   s->enclosure_manufacturer,
+			   s->enclosure_serial_number,
+			   s->enclosure_asset_tag,
+			   s->battery_manufacturer,
 			   s->battery_device_name };
 
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)

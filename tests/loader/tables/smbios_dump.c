@@ -90,8 +90,8 @@ static char *run(const char *cmd, int *status)
 /* A complaint dmidecode prints about a table it finds out of spec or broken, or NULL. */
 static const char *complaint(const char *out)
 {
-	static const char *words[] = { "invalid",   "wrong",     "warning", "out of spec", "not fully supported",
-				       "truncated", "corrupt",   "failed",  "broken",      "bad" };
+	static const char *words[] = { "invalid",   "wrong",   "warning", "out of spec", "not fully supported",
+				       "truncated", "corrupt", "failed",  "broken",      "bad" };
 
 	for (const char *line = out; *line;) {
 		const char *end = strchr(line, '\n');
@@ -216,13 +216,15 @@ int main(int argc, char **argv)
 	}
 
 	/* hvmloader's defaults: 2 vCPUs, 2 GiB. */
-	struct sample def = { "default", sample_platform(2, 2ull << 30, 0),
+	struct sample def = { "default",
+			      sample_platform(2, 2ull << 30, 0),
 			      { "SMBIOS 3.0", "Vendor: Xen", "Version: 4.17.3", "Manufacturer: Xen",
 				"Product Name: HVM domU", "Serial Number: " SAMPLE_UUID_STR, "String 1: Xen",
 				"Socket Designation: CPU 2", "Size: 2 GB", NULL } };
 
 	/* Toolstack strings, a battery, passed-through structures, RAM above 4 GiB. */
-	struct sample custom = { "custom", sample_platform(4, 3ull << 30, (1ull << 32) + (37ull << 30)),
+	struct sample custom = { "custom",
+				 sample_platform(4, 3ull << 30, (1ull << 32) + (37ull << 30)),
 				 { "SMBIOS 3.0", "Vendor: Acme BIOS", "Product Name: Roadrunner 9000",
 				   "String 2: oem two", "Serial Number: chassis-sn", "Name: XEN-VBAT",
 				   "Manufacturer: PassedBoard", "Size: 16 GB", "Size: 5 GB", "Range Size: 37 GB",
@@ -237,9 +239,9 @@ int main(int argc, char **argv)
 	p->cfg.smbios_default_battery = true;
 	/* smbios_firmware=: a type 2 replacing ours and a vendor type 192, each after its length. */
 	static uint8_t blob[] = {
-		15 + 13, 0, 0, 0, 2, 15, 0x99, 0x99, 1, 0, 0, 0, 0, 0x09, 0, 0x03, 0, 0x0A, 0,
-		'P', 'a', 's', 's', 'e', 'd', 'B', 'o', 'a', 'r', 'd', 0, 0,
-		8, 0, 0, 0, 0xC0, 6, 0x00, 0xC0, 0x12, 0x34, 0, 0,
+		15 + 13, 0, 0,    0, 2,   15,  0x99, 0x99, 1,    0,    0,    0,    0,   0x09, 0,
+		0x03,    0, 0x0A, 0, 'P', 'a', 's',  's',  'e',  'd',  'B',  'o',  'a', 'r',  'd',
+		0,       0, 8,    0, 0,   0,   0xC0, 6,    0x00, 0xC0, 0x12, 0x34, 0,   0,
 	};
 	/* The passed-through type 2 wins over the toolstack's baseboard strings. */
 	strcpy(p->strings.baseboard_manufacturer, "ignored");
@@ -247,9 +249,10 @@ int main(int argc, char **argv)
 	p->cfg.smbios_blob_len = sizeof(blob);
 
 	/* The largest guest: 128 vCPUs, 1 TiB above 4 GiB. */
-	struct sample big = { "big", sample_platform(128, 0xF0000000, (1ull << 32) + (1ull << 40)),
-			      { "SMBIOS 3.0", "Socket Designation: CPU 128", "Size: 16 GB",
-				"Range Size: 1 TB", "Locator: DIMM 64", NULL } };
+	struct sample big = { "big",
+			      sample_platform(128, 0xF0000000, (1ull << 32) + (1ull << 40)),
+			      { "SMBIOS 3.0", "Socket Designation: CPU 128", "Size: 16 GB", "Range Size: 1 TB",
+				"Locator: DIMM 64", NULL } };
 
 	const struct sample *all[] = { &def, &custom, &big };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {

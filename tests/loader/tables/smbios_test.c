@@ -18,9 +18,9 @@ struct st {
 	const uint8_t *b;
 	uint8_t type, len;
 	uint16_t handle;
-	size_t total;          /* formatted area plus string set */
+	size_t total; /* formatted area plus string set */
 	int nr_strings;
-	const char *str[256];  /* str[1..nr_strings] */
+	const char *str[256]; /* str[1..nr_strings] */
 };
 
 struct decoded {
@@ -207,7 +207,7 @@ TEST(smbios_defaults_are_hvmloaders)
 	CHECK_STR(str_at(t0, 5), "4.17.3");
 	CHECK_EQ(t0->len, 0x18);
 	CHECK_EQ(t_le16(t0->b + 6), 0xE800);
-	CHECK_EQ(t0->b[0x14], 4);  /* BIOS release 4.17 */
+	CHECK_EQ(t0->b[0x14], 4); /* BIOS release 4.17 */
 	CHECK_EQ(t0->b[0x15], 17);
 
 	const struct st *t1 = find(d, 1, 0);
@@ -219,8 +219,8 @@ TEST(smbios_defaults_are_hvmloaders)
 	/* Printed as SMBIOS 2.6+ readers do (first three fields little-endian), it is the UUID. */
 	const uint8_t *u = t1->b + 8;
 	char uuid[40];
-	snprintf(uuid, sizeof(uuid), "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[3],
-		 u[2], u[1], u[0], u[5], u[4], u[7], u[6], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+	snprintf(uuid, sizeof(uuid), "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[3], u[2],
+		 u[1], u[0], u[5], u[4], u[7], u[6], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
 	CHECK_STR(uuid, SAMPLE_UUID_STR);
 
 	CHECK_EQ(count_type(d, 2), 0); /* no baseboard strings given */
@@ -371,12 +371,12 @@ out:
 
 TEST(smbios_memory_adds_up_to_ram)
 {
-	check_memory(1ull << 30, 0);                              /* 1 GiB */
-	check_memory(0x3F7FF000, 0);                              /* not a whole MiB */
-	check_memory(0xC0000000, (1ull << 32) + (5ull << 30));    /* 3 + 5 GiB */
-	check_memory(0x80000000, (1ull << 32) + (40ull << 30));   /* 2 + 16 + 16 + 8 GiB */
-	check_memory(0xF0000000, (1ull << 32) + (64ull << 30));   /* exactly four 16 GiB devices high */
-	check_memory(0xF0000000, (1ull << 32) + (5ull << 40));    /* 5 TiB: bigger devices, extended */
+	check_memory(1ull << 30, 0);                            /* 1 GiB */
+	check_memory(0x3F7FF000, 0);                            /* not a whole MiB */
+	check_memory(0xC0000000, (1ull << 32) + (5ull << 30));  /* 3 + 5 GiB */
+	check_memory(0x80000000, (1ull << 32) + (40ull << 30)); /* 2 + 16 + 16 + 8 GiB */
+	check_memory(0xF0000000, (1ull << 32) + (64ull << 30)); /* exactly four 16 GiB devices high */
+	check_memory(0xF0000000, (1ull << 32) + (5ull << 40));  /* 5 TiB: bigger devices, extended */
 }
 
 TEST(smbios_128_vcpus_and_battery)
