@@ -65,11 +65,27 @@ install: all
 clean:
 	rm -rf $(OUT)
 
-# Layering and file rules (scripts/lint.sh); part of make check.
-.PHONY: lint
+# Layering, format and file rules (scripts/lint.sh); part of make check. Lint installs
+# nothing: make check (or scripts/deps.sh lint) brings clang-format and shellcheck.
+DEPS_LINT := $(OUT)/.deps-lint
+$(DEPS_LINT): scripts/deps.sh
+	$(Q)mkdir -p $(@D)
+	$(Q)scripts/deps.sh lint
+	$(Q)touch $@
+check: $(DEPS_LINT)
+
+.PHONY: lint lint-layers
 lint:
 	$(Q)scripts/lint.sh
 CHECK_TARGETS += lint
+
+# The build's own source lists, by layer, for scripts/lint.sh (generated sources left out).
+lint-layers:
+	@echo "pure $(filter-out $(OUT)/%,$(LOADER_PURE_SRCS))"
+	@echo "probe $(LOADER_PROBE_SRCS)"
+	@echo "target $(LOADER_TARGET_SRCS)"
+	@echo "pure-dirs $(LOADER_PURE_DIRS)"
+	@echo "probe-dirs $(LOADER_PROBE_DIRS)"
 
 # Every header compiles on its own, twice in a row (its includes and guard are complete):
 # the loader's and the builders' with the target's flags, the tests' with the host's.

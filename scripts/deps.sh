@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Install the Debian packages hvmchain needs: `deps.sh build` or `deps.sh test`.
+# Install the Debian packages hvmchain needs: `deps.sh build`, `deps.sh test` or `deps.sh lint`.
 # Only missing packages are installed; as non-root it prints the apt-get line and fails.
 set -euo pipefail
 
@@ -9,10 +9,17 @@ build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios pytho
 # into the cache without installing them on the host; isolinux/genisoimage make guest CDs.
 test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode)
 
+# make lint's format and shell checks.
+lint_pkgs=(clang-format shellcheck)
+
 case "${1:-}" in
 build) want=("${build_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
-*) echo "usage: $0 build|test" >&2; exit 2 ;;
+lint) want=("${lint_pkgs[@]}") ;;
+*)
+	echo "usage: $0 build|test|lint" >&2
+	exit 2
+	;;
 esac
 
 missing=()
