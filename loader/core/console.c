@@ -6,6 +6,13 @@
 
 #define LINE_MAX 256
 
+static const char *const prefixes[] = {
+	[LOG_ERROR] = "ERROR: ",
+	[LOG_WARN] = "WARNING: ",
+	[LOG_INFO] = "",
+	[LOG_DEBUG] = "",
+};
+
 static void vlog(const char *prefix, const char *fmt, va_list ap)
 {
 	char line[LINE_MAX];
@@ -21,20 +28,13 @@ static void vlog(const char *prefix, const char *fmt, va_list ap)
 	console_write(line, len);
 }
 
-void log_printf(const char *fmt, ...)
+void log_at(enum log_level level, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (level > LOG_LEVEL || level > LOG_DEBUG)
+		return;
 	va_start(ap, fmt);
-	vlog("", fmt, ap);
-	va_end(ap);
-}
-
-void log_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vlog("ERROR: ", fmt, ap);
+	vlog(prefixes[level], fmt, ap);
 	va_end(ap);
 }

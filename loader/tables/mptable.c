@@ -199,7 +199,7 @@ int mptable_build(const struct platform *p, struct arena *a, uint32_t *mpfp_padd
 	checksum8_fill(fp, sizeof(*fp), &fp->checksum);
 
 	*mpfp_paddr = (uint32_t)arena_v2p(a, fp);
-	log_printf("MP: %u processors, %u PCI interrupts, %zu bytes\n", nr_cpus, nr_pci, sizeof(*fp) + len);
+	log_debug("MP: %u processors, %u PCI interrupts, %zu bytes\n", nr_cpus, nr_pci, sizeof(*fp) + len);
 	if (sizeof(*fp) + len > MPTABLE_SEABIOS_MAX)
 		log_printf("MP: warning: %zu bytes exceed the %u SeaBIOS copies to its F-segment; the guest "
 			   "will have no MP table (ACPI's MADT still lists the CPUs)\n",

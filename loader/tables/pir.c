@@ -89,6 +89,6 @@ int pir_build(const struct platform *p, struct arena *a, uint32_t *pir_paddr)
 	checksum8_fill(h, len, &h->checksum);
 
 	*pir_paddr = (uint32_t)arena_v2p(a, h);
-	log_printf("$PIR: %u slots, %zu bytes\n", nr, len);
+	log_debug("$PIR: %u slots, %zu bytes\n", nr, len);
 	return 0;
 }

@@ -850,7 +850,7 @@ int smbios_build(const struct platform *p, struct arena *a, uint32_t *ep21_paddr
 		log_error("SMBIOS: %zu bytes of structures do not fit the 2.1 entry point; 3.0 only\n", len);
 		*ep21_paddr = 0;
 	}
-	log_printf("SMBIOS %u.%u: %u structures, %zu bytes at %#llx\n", SMBIOS_MAJOR, SMBIOS_MINOR, nr, len,
-		   (unsigned long long)table);
+	log_debug("SMBIOS %u.%u: %u structures, %zu bytes at %#llx\n", SMBIOS_MAJOR, SMBIOS_MINOR, nr, len,
+		  (unsigned long long)table);
 	return 0;
 }

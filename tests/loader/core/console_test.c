@@ -11,6 +11,16 @@ TEST(log_lines_and_error_prefix)
 	CHECK_STR(console_text(), "Detected Xen v4.17.5\nERROR: SeaBIOS image rejected: why\n");
 }
 
+TEST(log_levels_have_their_prefixes)
+{
+	log_at(LOG_ERROR, "e %d\n", 1);
+	log_warn("w %d\n", 2);
+	log_info("i %d\n", 3);
+	log_debug("d %d\n", 4);
+	log_at((enum log_level)(LOG_DEBUG + 1), "never\n");
+	CHECK_STR(console_text(), "ERROR: e 1\nWARNING: w 2\ni 3\nd 4\n");
+}
+
 TEST(log_cuts_long_lines_but_keeps_the_newline)
 {
 	char big[600];
