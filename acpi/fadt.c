@@ -7,12 +7,9 @@
 
 /*
  * The fixed-hardware blocks Xen and qemu-xen emulate at the ACPI "V1" addresses
- * (xen/include/public/hvm/ioreq.h): PM1a event and control and the PM timer (Xen's
- * pmtimer.c, 32 bits wide) in the PM block (hvm_platform.h), and GPE0 (qemu-xen: bit 1
- * PCI hotplug, bit 2 CPU hotplug).
+ * (xen/include/public/hvm/ioreq.h), from hvm_platform.h: PM1a event and control and the
+ * PM timer (Xen's pmtimer.c, 32 bits wide) in the PM block, and GPE0.
  */
-#define GPE0_BLK 0xAFE0
-#define GPE0_BLK_LEN 4
 /* PIIX3 reset control register: 6 = full reset (CPU reset + system reset bits). */
 #define RESET_PORT 0xCF9
 #define RESET_VALUE 6

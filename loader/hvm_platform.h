@@ -90,6 +90,9 @@ _Static_assert(FOUR_GIB_PAGES * 4096ull == FOUR_GIB, "4 GiB in pages");
 #define PM_TMR_LEN 4
 #define PM1_CNT_SCI_EN 0x0001
 #define SCI_IRQ 9
+/* GPE0 (qemu-xen: bit 1 PCI hotplug, bit 2 CPU hotplug). */
+#define GPE0_BLK 0xAFE0u
+#define GPE0_BLK_LEN 4
 
 /*
  * The largest APIC ID the 8-bit xAPIC forms can carry: 0xFF means "all processors" in
