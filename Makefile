@@ -89,8 +89,10 @@ lint-layers:
 
 # Every header compiles on its own, twice in a row (its includes and guard are complete):
 # the loader's and the builders' with the target's flags, the tests' with the host's.
-HEADER_TARGET_HDRS := $(sort $(filter-out loader/libc/%,$(shell git ls-files 2>/dev/null '*.h' | grep -v '^tests/')))
-HEADER_HOST_HDRS := $(sort $(shell git ls-files 2>/dev/null 'tests/*.h'))
+# The loader's folders are built freestanding; any other header (tests/, host tools) for the host.
+HEADER_TARGET_HDRS := $(sort $(filter-out loader/libc/%,$(shell git ls-files 2>/dev/null \
+	'loader/*.h' 'include/*.h' 'acpi/*.h' 'payloads/*.h')))
+HEADER_HOST_HDRS := $(sort $(filter-out $(HEADER_TARGET_HDRS) loader/libc/%,$(shell git ls-files 2>/dev/null '*.h')))
 HEADER_STAMPS := $(patsubst %,$(OUT)/hdr/%.ok,$(HEADER_TARGET_HDRS) $(HEADER_HOST_HDRS))
 $(patsubst %,$(OUT)/hdr/%.ok,$(HEADER_TARGET_HDRS)): HDR_CC = $(TARGET_CC) $(filter-out -MMD -MP,$(TARGET_CFLAGS))
 $(patsubst %,$(OUT)/hdr/%.ok,$(HEADER_HOST_HDRS)): HDR_CC = $(HOST_CC) $(filter-out -MMD -MP,$(HOST_CFLAGS))
