@@ -20,6 +20,9 @@
 struct scan_state {
 	struct pci_bar bars[PCI_MAX_BARS];
 	uint32_t nr_bars;
+	/* Per function (index into p->pci.func): the decode bits a BAR past the array needs
+	 * kept off, since its register still holds 0 or whatever the device reset to. */
+	uint16_t dropped[PLATFORM_MAX_PCI_FUNCS];
 	int vga; /* index into p->pci.func of the primary VGA, or -1 */
 };
 
@@ -130,6 +133,7 @@ static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top
 	if (scan.nr_bars == PCI_MAX_BARS) {
 		log_error("PCI: more than %u BARs; %02x:%x bar %02x left disabled\n", PCI_MAX_BARS, PCI_DEV(bdf),
 			  PCI_FN(bdf), reg);
+		scan.dropped[p->pci.nr] |= kind == PCI_BAR_IO ? PCI_COMMAND_IO : PCI_COMMAND_MEMORY;
 		return regs;
 	}
 	struct pci_bar *b = &scan.bars[scan.nr_bars++];
@@ -140,7 +144,6 @@ static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top
 	b->size = size;
 	b->prefetchable = kind != PCI_BAR_IO && kind != PCI_BAR_ROM && (orig & PCI_BAR_MEM_PREFETCH);
 	b->top_of_hole = keep_top && kind == PCI_BAR_MEM32;
-	(void)p;
 	return regs;
 }
 
@@ -228,7 +231,7 @@ static void enable_decode(struct platform *p, const struct pci_plan *pl)
 {
 	for (uint32_t f = 0; f < p->pci.nr; f++) {
 		uint16_t bdf = p->pci.func[f].bdf;
-		uint16_t on = PCI_COMMAND_MASTER, off = 0;
+		uint16_t on = PCI_COMMAND_MASTER, off = scan.dropped[f];
 
 		for (uint32_t i = 0; i < pl->nr; i++) {
 			const struct pci_bar *b = &pl->bar[i];
