@@ -272,6 +272,9 @@ uint32_t pci_setup(struct platform *p)
 	plan.high_mem_end = p->mem.high_end;
 	plan.mmio_hole_size = p->cfg.mmio_hole_size;
 	plan.allow_relocate = p->cfg.allow_memory_relocate;
+	plan.keep_end = p->image_end;
+	if (p->start_info.have_firmware && p->start_info.firmware.paddr + p->start_info.firmware.size > plan.keep_end)
+		plan.keep_end = p->start_info.firmware.paddr + p->start_info.firmware.size;
 	plan.phys_bits = p->vcpus.phys_bits;
 	plan.map = p->mem.memmap;
 	plan.map_nr = p->mem.memmap_nr;
@@ -294,8 +297,8 @@ uint32_t pci_setup(struct platform *p)
 		p->mem.relocated = true;
 	}
 	if (p->cfg.mmio_hole_size && plan.mem_start != ((0x100000000ull - p->cfg.mmio_hole_size) & ~0xFFFFFull))
-		log_error("platform/mmio_hole_size=%llu not honoured (a hole must be larger than the "
-			  "default 256 MiB and leave RAM alone)\n", (unsigned long long)p->cfg.mmio_hole_size);
+		log_error("platform/mmio_hole_size=%llu not honoured (a hole must be 256 MiB to 3840 MiB "
+			  "and leave RAM alone)\n", (unsigned long long)p->cfg.mmio_hole_size);
 	log_printf("PCI low MMIO window %#llx-%#llx\n", (unsigned long long)plan.mem_start,
 		   (unsigned long long)PCI_HOLE_END - 1);
 	if (plan.hi_end > plan.hi_start)

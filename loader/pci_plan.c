@@ -91,11 +91,10 @@ uint32_t pci_plan(struct pci_plan *pl)
 	/* Size the low hole. */
 	uint64_t start = PCI_HOLE_DEFAULT_START;
 	if (pl->mmio_hole_size) {
-		uint64_t s = FOUR_GIB - (pl->mmio_hole_size < FOUR_GIB ? pl->mmio_hole_size : FOUR_GIB);
-
-		/* Only a larger hole than the default is honoured, as hvmloader does. */
-		if (s <= PCI_HOLE_DEFAULT_START)
-			start = s & ~0xFFFFFull;
+		/* Only a larger hole than the default is honoured, as hvmloader does, and no
+		 * larger than xl allows. */
+		if (pl->mmio_hole_size >= FOUR_GIB - PCI_HOLE_DEFAULT_START && pl->mmio_hole_size <= PCI_HOLE_SIZE_MAX)
+			start = (FOUR_GIB - pl->mmio_hole_size) & ~0xFFFFFull;
 	} else {
 		while (low_total > hole_end - start && start > PCI_HOLE_MAX_START &&
 		       (pl->allow_relocate || ((start << 1) & 0xFFFFFFFFull) >= pl->low_mem_end))
@@ -107,6 +106,9 @@ uint32_t pci_plan(struct pci_plan *pl)
 	/* Without relocation, the hole may not cover RAM, whatever asked for it. */
 	if (start < pl->low_mem_end && !pl->allow_relocate)
 		start = (pl->low_mem_end + 0xFFFFF) & ~0xFFFFFull;
+	/* The loader runs from the RAM it would relocate: that part never moves. */
+	if (start < pl->keep_end)
+		start = (pl->keep_end + 0xFFFFF) & ~0xFFFFFull;
 	pl->mem_start = start;
 
 	/* RAM displaced by the hole moves above 4 GiB (or above existing high RAM). */

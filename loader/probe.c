@@ -184,8 +184,13 @@ void probe_config(struct platform *p, struct xs_client *c)
 	cfg->acpi_s3 = key_bool(c, "platform/acpi_s3", true);
 	cfg->acpi_s4 = key_bool(c, "platform/acpi_s4", true);
 	cfg->acpi_laptop_slate = key_bool(c, "platform/acpi_laptop_slate", false);
-	/* hvmloader's default is to allow it; libxl writes "0" for every qemu-xen guest. */
-	cfg->allow_memory_relocate = key_bool(c, "hvmloader/allow-memory-relocate", true);
+	/*
+	 * hvmloader allows it when the key is absent; libxl writes "0" for every qemu-xen guest
+	 * because qemu-xen cannot follow RAM that moves (Xen c74c1f906a: qemu crashes, the
+	 * domain hangs). qemu-xen is the only device model hvmchain serves, so an absent key
+	 * (a toolstack other than libxl) means off too: large BARs then go above 4 GiB.
+	 */
+	cfg->allow_memory_relocate = key_bool(c, "hvmloader/allow-memory-relocate", false);
 	cfg->xen_platform_pci_bar_uc = key_bool(c, "hvmloader/pci/xen-platform-pci-bar-uc", true);
 	cfg->mmio_hole_size = key_u64(c, "platform/mmio_hole_size", 0);
 	cfg->smbios_default_battery = key_bool(c, "hvmloader/smbios/default_battery", false);

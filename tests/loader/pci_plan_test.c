@@ -164,6 +164,45 @@ TEST(pci_plan_honours_mmio_hole_size)
 	CHECK_EQ(pl.mem_start, 0xF0000000);
 }
 
+TEST(pci_plan_bounds_mmio_hole_size_and_never_moves_the_loader)
+{
+	struct pci_plan pl;
+
+	add(0, 0x18, 0x10, PCI_BAR_MEM32, 16 * MiB);
+	/* Larger than xl allows (3840 MiB): the hole would start at 1 MiB, over the loader. */
+	base_plan(&pl, 1);
+	pl.allow_relocate = true;
+	pl.mmio_hole_size = 0xFFF00000;
+	pci_plan(&pl);
+	CHECK_EQ(pl.mem_start, 0xF0000000);
+	CHECK_EQ(pl.new_low_mem_end, pl.low_mem_end);
+	base_plan(&pl, 1);
+	pl.allow_relocate = true;
+	pl.mmio_hole_size = 0x100000000ull;
+	pci_plan(&pl);
+	CHECK_EQ(pl.mem_start, 0xF0000000);
+
+	/* xl's largest, 3840 MiB: the hole starts at 256 MiB and RAM above moves. */
+	base_plan(&pl, 1);
+	pl.allow_relocate = true;
+	pl.low_mem_end = 0xE0000000;
+	pl.mmio_hole_size = 0xF0000000;
+	pci_plan(&pl);
+	CHECK_EQ(pl.mem_start, 0x10000000);
+	CHECK_EQ(pl.new_low_mem_end, 0x10000000);
+
+	/* RAM the loader and its modules occupy never moves, whatever the hole asks. */
+	base_plan(&pl, 1);
+	pl.allow_relocate = true;
+	pl.low_mem_end = 0xE0000000;
+	pl.keep_end = 0x12345678;
+	pl.mmio_hole_size = 0xF0000000;
+	pci_plan(&pl);
+	CHECK_EQ(pl.mem_start, 0x12400000);
+	CHECK(pl.new_low_mem_end >= pl.keep_end);
+	plan_is_sound(&pl);
+}
+
 TEST(pci_plan_steps_over_reserved_ranges)
 {
 	struct pci_plan pl;
