@@ -69,13 +69,21 @@ uint32_t pci_plan(struct pci_plan *pl)
 		pl->bar[i].addr = 0;
 	}
 
-	/* BARs kept out of the UC range go first, at the very top of the hole. */
+	/* BARs kept out of the UC range go first, at the very top of the hole: below any
+	 * reserved range there (an RMRR) and above RAM, or else among the others. */
+	uint64_t top_floor = pl->low_mem_end > PCI_HOLE_DEFAULT_START ? pl->low_mem_end : PCI_HOLE_DEFAULT_START;
 	for (uint32_t i = 0; i < pl->nr; i++) {
 		struct pci_bar *b = &pl->bar[i];
+		const struct e820_entry *r;
 
-		if (!b->top_of_hole || !is_mem(b) || b->size > hole_end - PCI_HOLE_DEFAULT_START)
+		if (!b->top_of_hole || !is_mem(b) || b->size > hole_end - top_floor)
 			continue;
-		b->addr = (hole_end - b->size) & ~(b->size - 1);
+		uint64_t addr = (hole_end - b->size) & ~(b->size - 1);
+		while (addr >= top_floor && (r = reserved_overlap(pl, addr, b->size)))
+			addr = r->addr >= top_floor + b->size ? (r->addr - b->size) & ~(b->size - 1) : 0;
+		if (addr < top_floor)
+			continue;
+		b->addr = addr;
 		b->placed = true;
 		hole_end = b->addr;
 	}

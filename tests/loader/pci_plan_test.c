@@ -236,6 +236,35 @@ TEST(pci_plan_keeps_the_xen_platform_bar_out_of_the_uc_range)
 	CHECK_EQ(find(&pl, 0x18, 0x10)->addr, 0xF0000000);
 }
 
+TEST(pci_plan_keeps_the_top_of_hole_bar_off_reserved_ranges_and_ram)
+{
+	struct pci_plan pl;
+	const struct e820_entry map[] = {
+		{ 0x100000, 0x3700000, E820_RAM },
+		{ 0xFB800000, 0x100000, E820_RESERVED }, /* an RMRR at the top of the hole */
+	};
+
+	add(0, 0x18, 0x10, PCI_BAR_MEM32, 32 * MiB);
+	add(1, 0x10, 0x14, PCI_BAR_MEM32, 16 * MiB)->top_of_hole = true;
+	base_plan(&pl, 2);
+	pl.map = map;
+	pl.map_nr = 2;
+	CHECK_EQ(pci_plan(&pl), 0);
+	plan_is_sound(&pl);
+	CHECK_EQ(find(&pl, 0x10, 0x14)->addr, 0xFA000000);
+	CHECK(pl.mem_uc_end <= 0xFA000000);
+
+	/* RAM up to 0xFB800000 (a toolstack that left no hole): the BAR may not land on it. */
+	add(0, 0x18, 0x10, PCI_BAR_MEM32, 32 * MiB);
+	add(1, 0x10, 0x14, PCI_BAR_MEM32, 16 * MiB)->top_of_hole = true;
+	base_plan(&pl, 2);
+	pl.low_mem_end = 0xFB800000;
+	pci_plan(&pl);
+	plan_is_sound(&pl);
+	const struct pci_bar *b = find(&pl, 0x10, 0x14);
+	CHECK(!b->placed || b->addr >= 0xFB800000);
+}
+
 TEST(pci_plan_relocates_ram_only_when_allowed)
 {
 	struct pci_plan pl;
