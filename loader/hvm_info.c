@@ -51,3 +51,19 @@ int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len)
 	p->mem.high_end = (uint64_t)h->high_mem_pgend << 12;
 	return 0;
 }
+
+void hvm_info_fallback(struct platform *p)
+{
+	p->vcpus.nr = 1;
+	p->vcpus.online[0] = 1;
+	p->apic_mode = true;
+	for (uint32_t i = 0; i < p->mem.memmap_nr; i++) {
+		const struct e820_entry *e = &p->mem.memmap[i];
+		uint64_t end = e->addr + e->size;
+
+		if (e->type == E820_RAM && end <= 0x100000000ull && end > p->mem.low_end)
+			p->mem.low_end = end;
+		if (e->type == E820_RAM && end > 0x100000000ull && end > p->mem.high_end)
+			p->mem.high_end = end;
+	}
+}

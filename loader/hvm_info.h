@@ -14,4 +14,7 @@
  */
 int hvm_info_read(const void *t, struct platform *p, char *why, size_t why_len);
 
+/* Without a valid table: boot on with one vCPU and the RAM the toolstack's map shows. */
+void hvm_info_fallback(struct platform *p);
+
 #endif

@@ -41,20 +41,8 @@ void probe_hvm_info(struct platform *p)
 
 	if (!hvm_info_read(phys_to_virt(HVM_INFO_PADDR), p, why, sizeof(why)))
 		return;
-	/* Boot on with one vCPU and the RAM the toolstack's map shows below 4 GiB. */
 	log_error("%s; assuming 1 vCPU\n", why);
-	p->vcpus.nr = 1;
-	p->vcpus.online[0] = 1;
-	p->apic_mode = true;
-	for (uint32_t i = 0; i < p->mem.memmap_nr; i++) {
-		const struct e820_entry *e = &p->mem.memmap[i];
-		uint64_t end = e->addr + e->size;
-
-		if (e->type == E820_RAM && end <= 0x100000000ull && end > p->mem.low_end)
-			p->mem.low_end = end;
-		if (e->type == E820_RAM && end > 0x100000000ull && end > p->mem.high_end)
-			p->mem.high_end = end;
-	}
+	hvm_info_fallback(p);
 }
 
 /* How long one wait for the store daemon may take; xs_read allows XS_MAX_WAITS of them. */
