@@ -534,9 +534,16 @@ static void sm_memory_layout(struct sm_ctx *c)
 		c->ram[c->nr_ram++] = (struct sm_range){ 0, m->low_end < four_gib ? m->low_end : four_gib };
 	if (m->high_end > four_gib)
 		c->ram[c->nr_ram++] = (struct sm_range){ four_gib, m->high_end - four_gib };
-	/* Past 4 TiB the devices grow, so that their handles stay within 0x11xx. */
-	for (c->dimm_shift = SMBIOS_DIMM_SHIFT; sm_nr_dimms(c) > SMBIOS_MAX_DIMMS; c->dimm_shift++)
-		;
+	/* Past 4 TiB the devices grow, so that their handles stay within 0x11xx. Counted by
+	 * division, not by walking the devices: an absurd RAM size must not cost 10^9 steps. */
+	for (c->dimm_shift = SMBIOS_DIMM_SHIFT; c->dimm_shift < 63; c->dimm_shift++) {
+		uint64_t nr = 0;
+
+		for (uint32_t r = 0; r < c->nr_ram; r++)
+			nr += (c->ram[r].size >> c->dimm_shift) + !!(c->ram[r].size & ((1ull << c->dimm_shift) - 1));
+		if (nr <= SMBIOS_MAX_DIMMS)
+			break;
+	}
 }
 
 /* Type 16, Physical Memory Array (DSP0134 7.17). */
