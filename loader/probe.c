@@ -230,7 +230,13 @@ void probe_config(struct platform *p, struct xs_client *c)
 	uint32_t nr = 0;
 	char path[64];
 	memset(s, 0, sizeof(*s));
-	if (!c || xs_directory(c, "bios-strings", names, sizeof(names), &nr))
+	if (!c)
+		return;
+	int rc = xs_directory(c, "bios-strings", names, sizeof(names), &nr);
+	if (rc == -ERR_NOSPC)
+		log_error("xenstore bios-strings/ lists more than %zu bytes of names; reading the %u that fit\n",
+			  sizeof(names), nr);
+	else if (rc)
 		return;
 	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
 		if (!listed(names, nr, named[i].name))
