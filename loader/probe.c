@@ -2,6 +2,7 @@
 /* The probe step of the boot: every fact the builders need, read once, logged as hvmloader does. */
 #include <string.h>
 #include "xen/abi.h"
+#include <xen/event_channel.h>
 #include <xen/hvm/hvm_info_table.h>
 #include <xen/hvm/params.h>
 #include <xen/io/xs_wire.h>
@@ -71,6 +72,12 @@ bool probe_xenstore_open(struct xs_client *c)
 	if (xen_hvm_param_get(HVM_PARAM_STORE_PFN, &pfn) || xen_hvm_param_get(HVM_PARAM_STORE_EVTCHN, &port) ||
 	    !pfn || pfn >= 0x100000) {
 		log_error("no xenstore ring in the HVM params; using defaults for every setting\n");
+		return false;
+	}
+	/* xen_poll() finds the port's pending bit in the shared info's 2-level bitmap. */
+	if (port >= EVTCHN_2L_NR_CHANNELS) {
+		log_error("xenstore event channel %llu is past the %u ports the shared info holds; using "
+			  "defaults for every setting\n", (unsigned long long)port, (unsigned)EVTCHN_2L_NR_CHANNELS);
 		return false;
 	}
 	store_port = (uint32_t)port;

@@ -218,7 +218,8 @@ void xen_poll(uint32_t port, uint64_t timeout_ns)
 	evtchn_port_t p = port;
 	struct sched_poll poll = { .nr_ports = 1, .timeout = 0 };
 
-	if (!shared_info) {
+	/* The 2-level ABI's bitmaps hold EVTCHN_2L_NR_CHANNELS ports; never index past them. */
+	if (!shared_info || port >= EVTCHN_2L_NR_CHANNELS) {
 		xen_yield();
 		return;
 	}
@@ -235,7 +236,7 @@ void xen_evtchn_reset(uint32_t port)
 {
 	const unsigned int bits = 8 * sizeof(xen_ulong_t);
 
-	if (!shared_info)
+	if (!shared_info || port >= EVTCHN_2L_NR_CHANNELS)
 		return;
 	shared_info->evtchn_pending[port / bits] &= ~((xen_ulong_t)1 << (port % bits));
 	shared_info->evtchn_mask[port / bits] &= ~((xen_ulong_t)1 << (port % bits));
