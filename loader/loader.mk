@@ -16,7 +16,7 @@ TARGET_LDFLAGS := -m elf_i386 -N --no-warn-rwx-segments --build-id=none -nostdli
 # Sources shared with the host tests (pure: no hardware, no hypercalls) ...
 LOADER_PURE_SRCS += loader/lib/string.c loader/lib/printf.c loader/lib/checksum.c \
 	loader/lib/div64.c loader/arena.c loader/console.c loader/e820.c loader/start_info.c \
-	loader/hvm_info.c loader/lib/parse.c loader/xenstore.c loader/pci_plan.c loader/mtrr_plan.c \
+	loader/hvm_info.c loader/vnuma.c loader/lib/parse.c loader/xenstore.c loader/pci_plan.c loader/mtrr_plan.c \
 	payloads/seabios/handoff.c
 # ... and the ones only the target runs.
 LOADER_TARGET_SRCS += loader/entry.S loader/main.c loader/panic.c loader/hw/console_e9.c \

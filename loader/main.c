@@ -232,6 +232,7 @@ void main(uint32_t start_info_paddr)
 	probe_start_info(p);
 	probe_memory_map(p);
 	probe_hvm_info(p);
+	probe_vnuma(p);
 	setup_time(p);
 	if (probe_xenstore_open(&xs))
 		store = &xs;

@@ -16,6 +16,7 @@
 #include "lib/parse.h"
 #include "lib/printf.h"
 #include "probe.h"
+#include "vnuma.h"
 #include "xen/hypercall.h"
 
 void probe_cpu(struct platform *p)
@@ -44,6 +45,38 @@ void probe_hvm_info(struct platform *p)
 		return;
 	log_error("%s; assuming 1 vCPU\n", why);
 	hvm_info_fallback(p);
+}
+
+void probe_vnuma(struct platform *p)
+{
+	static uint32_t distance[PLATFORM_MAX_VNODES * PLATFORM_MAX_VNODES];
+	static uint32_t vcpu_to_vnode[PLATFORM_MAX_VCPUS];
+	static struct xen_vmemrange ranges[PLATFORM_MAX_VMEMRANGES];
+	struct xen_vnuma_buffers b = {
+		.nr_vnodes = PLATFORM_MAX_VNODES,
+		.nr_vcpus = PLATFORM_MAX_VCPUS,
+		.nr_vmemranges = PLATFORM_MAX_VMEMRANGES,
+		.distance = distance,
+		.vcpu_to_vnode = vcpu_to_vnode,
+		.vmemrange = ranges,
+	};
+	int rc = xen_vnuma_info(&b);
+
+	memset(&p->vnuma, 0, sizeof(p->vnuma));
+	if (rc == -ERR_NOENT)
+		return; /* no vnuma= in the config: the usual case */
+	if (rc == -ERR_NOSPC) {
+		log_error("vNUMA: %u nodes, %u ranges, %u vCPUs exceed the %u, %u, %u described; no SRAT/SLIT\n",
+			  b.nr_vnodes, b.nr_vmemranges, b.nr_vcpus, PLATFORM_MAX_VNODES, PLATFORM_MAX_VMEMRANGES,
+			  PLATFORM_MAX_VCPUS);
+		return;
+	}
+	if (rc) {
+		log_error("XENMEM_get_vnumainfo failed; no SRAT/SLIT\n");
+		return;
+	}
+	if (!vnuma_from_xen(&p->vnuma, p->vcpus.nr, &b))
+		log_printf("vNUMA: %u nodes, %u memory ranges\n", p->vnuma.nr_vnodes, p->vnuma.nr_vmemranges);
 }
 
 /* How long one wait for the store daemon may take; xs_read allows XS_MAX_WAITS of them. */

@@ -2,6 +2,7 @@
 /* Every hypercall the loader makes goes through this file; host tests replace it whole. */
 #include <string.h>
 #include "xen/abi.h"
+#include <xen/errno.h>
 #include <xen/event_channel.h>
 #include <xen/hvm/hvm_op.h>
 #include <xen/hvm/hvm_vcpu.h>
@@ -93,6 +94,31 @@ int xen_memory_map(struct e820_entry *buf, uint32_t max, uint32_t *nr)
 	/* Xen reports how many it wrote; never trust it beyond the buffer. */
 	*nr = map.nr_entries < max ? map.nr_entries : max;
 	return 0;
+}
+
+int xen_vnuma_info(struct xen_vnuma_buffers *b)
+{
+	struct xen_vnuma_topology_info t = {
+		.domid = DOMID_SELF,
+		.nr_vnodes = b->nr_vnodes,
+		.nr_vcpus = b->nr_vcpus,
+		.nr_vmemranges = b->nr_vmemranges,
+	};
+
+	/* Sized by the caller's arrays, so one call does: Xen answers -ENOBUFS with the counts
+	 * it needs when any is too small (hvmloader asks twice, sizing from the first). */
+	set_xen_guest_handle(t.vdistance.h, b->distance);
+	set_xen_guest_handle(t.vcpu_to_vnode.h, b->vcpu_to_vnode);
+	set_xen_guest_handle(t.vmemrange.h, b->vmemrange);
+	long rc = hypercall2(__HYPERVISOR_memory_op, XENMEM_get_vnumainfo, (unsigned long)&t);
+	b->nr_vnodes = t.nr_vnodes;
+	b->nr_vcpus = t.nr_vcpus;
+	b->nr_vmemranges = t.nr_vmemranges;
+	if (rc == -XEN_EOPNOTSUPP)
+		return -ERR_NOENT;
+	if (rc == -XEN_ENOBUFS)
+		return -ERR_NOSPC;
+	return rc ? -ERR_XEN : 0;
 }
 
 int xen_relocate_ram(uint64_t from, uint64_t to, uint64_t bytes)
