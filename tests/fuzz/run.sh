@@ -4,8 +4,8 @@
 #
 #   tests/fuzz/run.sh DIR SECONDS NAME...
 # DIR holds the binaries (DIR/fuzz-NAME) and the seeds (DIR/seeds/NAME); the corpus grows in
-# DIR/corpus/NAME; a crash, timeout (> 1 s per input) or leak is saved as DIR/crash-NAME-* and
-# fails the harness. One harness at a time, niced: the machine is shared.
+# DIR/corpus/NAME; a crash, timeout (> FUZZ_TIMEOUT s per input, default 1) or leak is saved as
+# DIR/crash-NAME-* and fails the harness. One harness at a time, niced: the machine is shared.
 set -u
 dir=$1 secs=$2
 shift 2
@@ -15,7 +15,7 @@ for name in "$@"; do
 	mkdir -p "$corpus"
 	[ -d "$dir/seeds/$name" ] && cp -n "$dir/seeds/$name"/* "$corpus"/ 2>/dev/null
 	log=$dir/$name.log
-	nice -n 15 "$dir/fuzz-$name" "$corpus" -max_total_time="$secs" -timeout=1 -rss_limit_mb=2048 \
+	nice -n 15 "$dir/fuzz-$name" "$corpus" -max_total_time="$secs" -timeout="${FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 \
 		-max_len=65536 -print_final_stats=1 -artifact_prefix="$dir/crash-$name-" >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
