@@ -137,6 +137,16 @@ static bool key(struct xs_client *c, const char *path, char *buf, size_t len)
 	return rc == 0;
 }
 
+/* A refused value is logged: its control bytes become '?', so they cannot steer the console
+ * (an escape sequence, a carriage return over the line) of whoever reads xl dmesg. */
+static const char *printable(char *v)
+{
+	for (char *q = v; *q; q++)
+		if ((unsigned char)*q < 0x20 || (unsigned char)*q >= 0x7F)
+			*q = '?';
+	return v;
+}
+
 static bool key_bool(struct xs_client *c, const char *path, bool dflt)
 {
 	char v[16];
@@ -146,7 +156,7 @@ static bool key_bool(struct xs_client *c, const char *path, bool dflt)
 		return dflt;
 	if (parse_bool(v, &b))
 		return b;
-	log_error("xenstore %s = \"%s\" is not 0 or 1; using %d\n", path, v, dflt);
+	log_error("xenstore %s = \"%s\" is not 0 or 1; using %d\n", path, printable(v), dflt);
 	return dflt;
 }
 
@@ -159,7 +169,7 @@ static uint64_t key_u64(struct xs_client *c, const char *path, uint64_t dflt)
 		return dflt;
 	if (parse_u64(v, &x))
 		return x;
-	log_error("xenstore %s = \"%s\" is not a number; using %llu\n", path, v, (unsigned long long)dflt);
+	log_error("xenstore %s = \"%s\" is not a number; using %llu\n", path, printable(v), (unsigned long long)dflt);
 	return dflt;
 }
 
@@ -204,7 +214,7 @@ void probe_config(struct platform *p, struct xs_client *c)
 	char v[PLATFORM_STRING_MAX];
 
 	if (key(c, "hvmloader/bios", v, sizeof(v)) && strcmp(v, "seabios"))
-		log_error("System requested %s; hvmchain boots SeaBIOS\n", v);
+		log_error("System requested %s; hvmchain boots SeaBIOS\n", printable(v));
 	else
 		log_printf("System requested SeaBIOS\n");
 
@@ -230,10 +240,10 @@ void probe_config(struct platform *p, struct xs_client *c)
 			cfg->smbios_ep21 = false;
 		else if (strcmp(v, "both"))
 			log_error("xenstore hvmchain/smbios-entry-points = \"%s\" is not 2.1, 3.0 or both; "
-				  "using both\n", v);
+				  "using both\n", printable(v));
 	}
 	if (key(c, "platform/generation-id", v, sizeof(v)) && !parse_u64_pair(v, &cfg->genid[0], &cfg->genid[1])) {
-		log_error("xenstore platform/generation-id = \"%s\" is not LO:HI; ignored\n", v);
+		log_error("xenstore platform/generation-id = \"%s\" is not LO:HI; ignored\n", printable(v));
 		cfg->genid[0] = cfg->genid[1] = 0;
 	}
 	key_blob(p, c, "acpi", &cfg->acpi_blob, &cfg->acpi_blob_len);

@@ -1,0 +1,22 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# Writes hostile values for the keys hvmchain reads while the guest is paused (45-hvmchain-bad-xenstore.cfg).
+set -eu
+d=/local/domain/$DOMID
+v=x
+while [ ${#v} -lt 4096 ]; do v=$v$v; done
+esc=$(printf '1\033[2J\001')
+xenstore-write $d/platform/acpi_s3 "$v" $d/platform/acpi_s4 2 \
+	$d/hvmloader/pci/xen-platform-pci-bar-uc "$esc" \
+	$d/platform/mmio_hole_size -268435456 \
+	$d/hvmloader/smbios/default_battery 18446744073709551616 \
+	$d/platform/generation-id 18446744073709551616:1
+xenstore-rm $d/hvmloader/allow-memory-relocate 2>/dev/null || true
+# 200 keys of 30-byte names: about 6 KiB of listing.
+set --
+i=0
+while [ $i -lt 200 ]; do
+	set -- "$@" "$d/bios-strings/hvmchain-test-filler-key-$((1000 + i))" "filler $i"
+	i=$((i + 1))
+done
+xenstore-write "$@" $d/bios-strings/bios-vendor "$(printf 'Vendor\twith\001controls')"
