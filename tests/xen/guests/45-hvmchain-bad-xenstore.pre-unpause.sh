@@ -3,10 +3,13 @@
 # Writes hostile values for the keys hvmchain reads while the guest is paused (45-hvmchain-bad-xenstore.cfg).
 set -eu
 d=/local/domain/$DOMID
+# Nearly 4 KiB: xenstored takes at most 4096 bytes of path and value together.
 v=x
-while [ ${#v} -lt 4096 ]; do v=$v$v; done
+while [ ${#v} -lt 2048 ]; do v=$v$v; done
+v=$v${v:0:1950}
 esc=$(printf '1\033[2J\001')
-xenstore-write $d/platform/acpi_s3 "$v" $d/platform/acpi_s4 2 \
+# "--": a value starting with "-" is not an option.
+xenstore-write -- $d/platform/acpi_s3 "$v" $d/platform/acpi_s4 2 \
 	$d/hvmloader/pci/xen-platform-pci-bar-uc "$esc" \
 	$d/platform/mmio_hole_size -268435456 \
 	$d/hvmloader/smbios/default_battery 18446744073709551616 \
@@ -19,4 +22,4 @@ while [ $i -lt 200 ]; do
 	set -- "$@" "$d/bios-strings/hvmchain-test-filler-key-$((1000 + i))" "filler $i"
 	i=$((i + 1))
 done
-xenstore-write "$@" $d/bios-strings/bios-vendor "$(printf 'Vendor\twith\001controls')"
+xenstore-write -- "$@" $d/bios-strings/bios-vendor "$(printf 'Vendor\twith\001controls')"
