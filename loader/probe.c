@@ -283,13 +283,20 @@ void probe_config(struct platform *p, struct xs_client *c)
 	if (!c)
 		return;
 	int rc = xs_directory(c, "bios-strings", names, sizeof(names), &nr);
-	if (rc == -ERR_NOSPC)
+	bool every_key = false;
+	if (rc == -ERR_NOSPC) {
 		log_error("xenstore bios-strings/ lists more than %zu bytes of names; reading the %u that fit\n",
 			  sizeof(names), nr);
-	else if (rc)
+	} else if (rc == -ERR_XEN) {
+		/* xenstored answers E2BIG when the listing passes its 4 KiB payload limit: the keys
+		 * may still be there, so ask for each one hvmchain knows, as hvmloader does. */
+		log_error("xenstore bios-strings/ could not be listed; reading the known keys one by one\n");
+		every_key = true;
+	} else if (rc) {
 		return;
+	}
 	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
-		if (!listed(names, nr, named[i].name))
+		if (!every_key && !listed(names, nr, named[i].name))
 			continue;
 		fmt_snprintf(path, sizeof(path), "bios-strings/%s", named[i].name);
 		if (!key(c, path, (char *)s + named[i].off, PLATFORM_STRING_MAX))
@@ -300,7 +307,7 @@ void probe_config(struct platform *p, struct xs_client *c)
 
 		fmt_snprintf(name, sizeof(name), "oem-%u", i + 1);
 		fmt_snprintf(path, sizeof(path), "bios-strings/%s", name);
-		if (!listed(names, nr, name) || !key(c, path, s->oem[i], PLATFORM_STRING_MAX))
+		if ((!every_key && !listed(names, nr, name)) || !key(c, path, s->oem[i], PLATFORM_STRING_MAX))
 			break;
 		s->oem_nr = i + 1;
 	}

@@ -11,15 +11,16 @@ esc=$(printf '1\033[2J\001')
 # "--": a value starting with "-" is not an option.
 xenstore-write -- $d/platform/acpi_s3 "$v" $d/platform/acpi_s4 2 \
 	$d/hvmloader/pci/xen-platform-pci-bar-uc "$esc" \
-	$d/platform/mmio_hole_size -268435456 \
-	$d/hvmloader/smbios/default_battery 18446744073709551616 \
+	$d/platform/mmio_hole_size 18446744073709551616 \
+	$d/hvmloader/smbios/default_battery -1 \
 	$d/platform/generation-id 18446744073709551616:1
 xenstore-rm $d/hvmloader/allow-memory-relocate 2>/dev/null || true
-# 200 keys of 30-byte names: about 6 KiB of listing.
+# 200 keys of 16-byte names: a listing of about 3.2 KiB, over hvmchain's 2 KiB buffer and
+# under xenstored's 4 KiB payload limit (past it the daemon refuses the listing: E2BIG).
 set --
 i=0
 while [ $i -lt 200 ]; do
-	set -- "$@" "$d/bios-strings/hvmchain-test-filler-key-$((1000 + i))" "filler $i"
+	set -- "$@" "$d/bios-strings/filler-key-$((1000 + i))" "filler $i"
 	i=$((i + 1))
 done
 xenstore-write -- "$@" $d/bios-strings/bios-vendor "$(printf 'Vendor\twith\001controls')"
