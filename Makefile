@@ -5,6 +5,7 @@
 #   make check     host unit tests, then the emulated-Xen boot tests (installs what it needs)
 #   make demo      boot one guest through hvmchain under Xen in QEMU and show the log
 #   make bench     time the loader stage of hvmchain against Debian's hvmloader
+#   make fuzz      run each libFuzzer harness for FUZZ_SECONDS (tests/fuzz/)
 #   make install   install the loader and its payload under $(DESTDIR)$(LIBDIR)
 #   make clean     remove $(OUT)
 
@@ -47,6 +48,7 @@ include tests/boot/boot.mk
 include tests/unit.mk
 -include tests/xen/xen.mk
 include tests/bench/bench.mk
+-include tests/fuzz/fuzz.mk
 
 .PHONY: all clean check install
 all: $(ALL_TARGETS)

@@ -66,8 +66,19 @@ static void probe_start_info(struct platform *p)
 
 static void probe_memory_map(struct platform *p)
 {
-	if (xen_memory_map(p->mem.memmap, E820_TOOLSTACK_MAX, &p->mem.memmap_nr))
+	/* One entry more than we keep: Xen truncates to the buffer without saying so. */
+	static struct e820_entry map[E820_TOOLSTACK_MAX + 1];
+	uint32_t nr;
+
+	if (xen_memory_map(map, E820_TOOLSTACK_MAX + 1, &nr))
 		fatal("XENMEM_memory_map failed: no memory map from the toolstack");
+	if (nr > E820_TOOLSTACK_MAX) {
+		log_error("XENMEM_memory_map has more than %u entries; the ones past that are ignored\n",
+			  E820_TOOLSTACK_MAX);
+		nr = E820_TOOLSTACK_MAX;
+	}
+	memcpy(p->mem.memmap, map, nr * sizeof(map[0]));
+	p->mem.memmap_nr = nr;
 }
 
 static void setup_time(struct platform *p)
@@ -220,6 +231,7 @@ void main(uint32_t start_info_paddr)
 	probe_start_info(p);
 	probe_memory_map(p);
 	probe_hvm_info(p);
+	probe_vnuma(p);
 	setup_time(p);
 	if (probe_xenstore_open(&xs))
 		store = &xs;

@@ -2,6 +2,7 @@
 /* The probe step of the boot: every fact the builders need, read once, logged as hvmloader does. */
 #include <string.h>
 #include "xen/abi.h"
+#include <xen/event_channel.h>
 #include <xen/hvm/hvm_info_table.h>
 #include <xen/hvm/params.h>
 #include <xen/io/xs_wire.h>
@@ -15,6 +16,7 @@
 #include "lib/parse.h"
 #include "lib/printf.h"
 #include "probe.h"
+#include "vnuma.h"
 #include "xen/hypercall.h"
 
 void probe_cpu(struct platform *p)
@@ -41,20 +43,40 @@ void probe_hvm_info(struct platform *p)
 
 	if (!hvm_info_read(phys_to_virt(HVM_INFO_PADDR), p, why, sizeof(why)))
 		return;
-	/* Boot on with one vCPU and the RAM the toolstack's map shows below 4 GiB. */
 	log_error("%s; assuming 1 vCPU\n", why);
-	p->vcpus.nr = 1;
-	p->vcpus.online[0] = 1;
-	p->apic_mode = true;
-	for (uint32_t i = 0; i < p->mem.memmap_nr; i++) {
-		const struct e820_entry *e = &p->mem.memmap[i];
-		uint64_t end = e->addr + e->size;
+	hvm_info_fallback(p);
+}
 
-		if (e->type == E820_RAM && end <= 0x100000000ull && end > p->mem.low_end)
-			p->mem.low_end = end;
-		if (e->type == E820_RAM && end > 0x100000000ull && end > p->mem.high_end)
-			p->mem.high_end = end;
+void probe_vnuma(struct platform *p)
+{
+	static uint32_t distance[PLATFORM_MAX_VNODES * PLATFORM_MAX_VNODES];
+	static uint32_t vcpu_to_vnode[PLATFORM_MAX_VCPUS];
+	static struct xen_vmemrange ranges[PLATFORM_MAX_VMEMRANGES];
+	struct xen_vnuma_buffers b = {
+		.nr_vnodes = PLATFORM_MAX_VNODES,
+		.nr_vcpus = PLATFORM_MAX_VCPUS,
+		.nr_vmemranges = PLATFORM_MAX_VMEMRANGES,
+		.distance = distance,
+		.vcpu_to_vnode = vcpu_to_vnode,
+		.vmemrange = ranges,
+	};
+	int rc = xen_vnuma_info(&b);
+
+	memset(&p->vnuma, 0, sizeof(p->vnuma));
+	if (rc == -ERR_NOENT)
+		return; /* no vnuma= in the config: the usual case */
+	if (rc == -ERR_NOSPC) {
+		log_error("vNUMA: %u nodes, %u ranges, %u vCPUs exceed the %u, %u, %u described; no SRAT/SLIT\n",
+			  b.nr_vnodes, b.nr_vmemranges, b.nr_vcpus, PLATFORM_MAX_VNODES, PLATFORM_MAX_VMEMRANGES,
+			  PLATFORM_MAX_VCPUS);
+		return;
 	}
+	if (rc) {
+		log_error("XENMEM_get_vnumainfo failed; no SRAT/SLIT\n");
+		return;
+	}
+	if (!vnuma_from_xen(&p->vnuma, p->vcpus.nr, &b))
+		log_printf("vNUMA: %u nodes, %u memory ranges\n", p->vnuma.nr_vnodes, p->vnuma.nr_vmemranges);
 }
 
 /* How long one wait for the store daemon may take; xs_read allows XS_MAX_WAITS of them. */
@@ -85,6 +107,13 @@ bool probe_xenstore_open(struct xs_client *c)
 		log_error("no xenstore ring in the HVM params; using defaults for every setting\n");
 		return false;
 	}
+	/* xen_poll() finds the port's pending bit in the shared info's 2-level bitmap. */
+	if (port >= EVTCHN_2L_NR_CHANNELS) {
+		log_error("xenstore event channel %llu is past the %u ports the shared info holds; using "
+			  "defaults for every setting\n",
+			  (unsigned long long)port, (unsigned)EVTCHN_2L_NR_CHANNELS);
+		return false;
+	}
 	store_port = (uint32_t)port;
 	xs_init(c, phys_to_virt((uint32_t)pfn << 12), &xs_transport);
 	log_printf("Xenbus rings @0x%x, event channel %u\n", (uint32_t)pfn << 12, store_port);
@@ -109,6 +138,16 @@ static bool key(struct xs_client *c, const char *path, char *buf, size_t len)
 	return rc == 0;
 }
 
+/* A refused value is logged: its control bytes become '?', so they cannot steer the console
+ * (an escape sequence, a carriage return over the line) of whoever reads xl dmesg. */
+static const char *printable(char *v)
+{
+	for (char *q = v; *q; q++)
+		if ((unsigned char)*q < 0x20 || (unsigned char)*q >= 0x7F)
+			*q = '?';
+	return v;
+}
+
 static bool key_bool(struct xs_client *c, const char *path, bool dflt)
 {
 	char v[16];
@@ -118,7 +157,7 @@ static bool key_bool(struct xs_client *c, const char *path, bool dflt)
 		return dflt;
 	if (parse_bool(v, &b))
 		return b;
-	log_error("xenstore %s = \"%s\" is not 0 or 1; using %d\n", path, v, dflt);
+	log_error("xenstore %s = \"%s\" is not 0 or 1; using %d\n", path, printable(v), dflt);
 	return dflt;
 }
 
@@ -131,7 +170,7 @@ static uint64_t key_u64(struct xs_client *c, const char *path, uint64_t dflt)
 		return dflt;
 	if (parse_u64(v, &x))
 		return x;
-	log_error("xenstore %s = \"%s\" is not a number; using %llu\n", path, v, (unsigned long long)dflt);
+	log_error("xenstore %s = \"%s\" is not a number; using %llu\n", path, printable(v), (unsigned long long)dflt);
 	return dflt;
 }
 
@@ -175,7 +214,7 @@ void probe_config(struct platform *p, struct xs_client *c)
 	char v[PLATFORM_STRING_MAX];
 
 	if (key(c, "hvmloader/bios", v, sizeof(v)) && strcmp(v, "seabios"))
-		log_error("System requested %s; hvmchain boots SeaBIOS\n", v);
+		log_error("System requested %s; hvmchain boots SeaBIOS\n", printable(v));
 	else
 		log_printf("System requested SeaBIOS\n");
 
@@ -183,8 +222,13 @@ void probe_config(struct platform *p, struct xs_client *c)
 	cfg->acpi_s3 = key_bool(c, "platform/acpi_s3", true);
 	cfg->acpi_s4 = key_bool(c, "platform/acpi_s4", true);
 	cfg->acpi_laptop_slate = key_bool(c, "platform/acpi_laptop_slate", false);
-	/* hvmloader's default is to allow it; libxl writes "0" for every qemu-xen guest. */
-	cfg->allow_memory_relocate = key_bool(c, "hvmloader/allow-memory-relocate", true);
+	/*
+	 * hvmloader allows it when the key is absent; libxl writes "0" for every qemu-xen guest
+	 * because qemu-xen cannot follow RAM that moves (Xen c74c1f906a: qemu crashes, the
+	 * domain hangs). qemu-xen is the only device model hvmchain serves, so an absent key
+	 * (a toolstack other than libxl) means off too: large BARs then go above 4 GiB.
+	 */
+	cfg->allow_memory_relocate = key_bool(c, "hvmloader/allow-memory-relocate", false);
 	cfg->xen_platform_pci_bar_uc = key_bool(c, "hvmloader/pci/xen-platform-pci-bar-uc", true);
 	cfg->mmio_hole_size = key_u64(c, "platform/mmio_hole_size", 0);
 	cfg->smbios_default_battery = key_bool(c, "hvmloader/smbios/default_battery", false);
@@ -197,10 +241,10 @@ void probe_config(struct platform *p, struct xs_client *c)
 		else if (strcmp(v, "both"))
 			log_error("xenstore hvmchain/smbios-entry-points = \"%s\" is not 2.1, 3.0 or both; "
 				  "using both\n",
-				  v);
+				  printable(v));
 	}
 	if (key(c, "platform/generation-id", v, sizeof(v)) && !parse_u64_pair(v, &cfg->genid[0], &cfg->genid[1])) {
-		log_error("xenstore platform/generation-id = \"%s\" is not LO:HI; ignored\n", v);
+		log_error("xenstore platform/generation-id = \"%s\" is not LO:HI; ignored\n", printable(v));
 		cfg->genid[0] = cfg->genid[1] = 0;
 	}
 	key_blob(p, c, "acpi", &cfg->acpi_blob, &cfg->acpi_blob_len);
@@ -237,10 +281,23 @@ void probe_config(struct platform *p, struct xs_client *c)
 	uint32_t nr = 0;
 	char path[64];
 	memset(s, 0, sizeof(*s));
-	if (!c || xs_directory(c, "bios-strings", names, sizeof(names), &nr))
+	if (!c)
 		return;
+	int rc = xs_directory(c, "bios-strings", names, sizeof(names), &nr);
+	bool every_key = false;
+	if (rc == -ERR_NOSPC) {
+		log_error("xenstore bios-strings/ lists more than %zu bytes of names; reading the %u that fit\n",
+			  sizeof(names), nr);
+	} else if (rc == -ERR_XEN) {
+		/* xenstored answers E2BIG when the listing passes its 4 KiB payload limit: the keys
+		 * may still be there, so ask for each one hvmchain knows, as hvmloader does. */
+		log_error("xenstore bios-strings/ could not be listed; reading the known keys one by one\n");
+		every_key = true;
+	} else if (rc) {
+		return;
+	}
 	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
-		if (!listed(names, nr, named[i].name))
+		if (!every_key && !listed(names, nr, named[i].name))
 			continue;
 		fmt_snprintf(path, sizeof(path), "bios-strings/%s", named[i].name);
 		if (!key(c, path, (char *)s + named[i].off, PLATFORM_STRING_MAX))
@@ -251,7 +308,7 @@ void probe_config(struct platform *p, struct xs_client *c)
 
 		fmt_snprintf(name, sizeof(name), "oem-%u", i + 1);
 		fmt_snprintf(path, sizeof(path), "bios-strings/%s", name);
-		if (!listed(names, nr, name) || !key(c, path, s->oem[i], PLATFORM_STRING_MAX))
+		if ((!every_key && !listed(names, nr, name)) || !key(c, path, s->oem[i], PLATFORM_STRING_MAX))
 			break;
 		s->oem_nr = i + 1;
 	}

@@ -22,6 +22,10 @@ void probe_config(struct platform *p, struct xs_client *c);
 /* hvm_info at 0x9F800 into p->vcpus/p->mem; falls back on the memory map when invalid. */
 void probe_hvm_info(struct platform *p);
 
+/* Xen's vNUMA layout (XENMEM_get_vnumainfo) into p->vnuma, for the SRAT and SLIT; empty
+ * when the domain has none. After probe_hvm_info (it needs the vCPU count). */
+void probe_vnuma(struct platform *p);
+
 /* COM1/COM2/LPT1 and the HPET. */
 void probe_isa(struct platform *p);
 

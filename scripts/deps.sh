@@ -7,7 +7,9 @@ set -euo pipefail
 build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios python3 dpkg-dev)
 # Emulated-Xen tests: QEMU runs Xen; debootstrap fetches Xen, dom0 kernel and qemu-xen debs
 # into the cache without installing them on the host; isolinux/genisoimage make guest CDs.
-test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode)
+# clang and its runtime (libFuzzer, sanitizers) build the fuzz harnesses (tests/fuzz/).
+test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode clang
+	libclang-rt-14-dev)
 
 # make lint's format and shell checks.
 lint_pkgs=(clang-format shellcheck)

@@ -117,13 +117,14 @@ int e820_add(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type)
 	return 0;
 }
 
-int e820_build(struct e820_map *m, const struct e820_layout *in)
+/* The map from the toolstack's ranges ts[0, nr) and our own; 0 or the first e820_add error. */
+static int e820_build_from(struct e820_map *m, const struct e820_layout *in, const struct e820_entry *ts, uint32_t nr)
 {
 	int rc;
 
 	e820_init(m);
-	for (uint32_t i = 0; i < in->toolstack_nr; i++) {
-		const struct e820_entry *e = &in->toolstack[i];
+	for (uint32_t i = 0; i < nr; i++) {
+		const struct e820_entry *e = &ts[i];
 		uint64_t size = e->size;
 
 		/* RAM the loader moved above 4 GiB no longer sits below it. */
@@ -171,6 +172,86 @@ int e820_build(struct e820_map *m, const struct e820_layout *in)
 		if (!rc)
 			rc = e820_add(m, in->tables_start, in->tables_end - in->tables_start, E820_NVS);
 	}
+	return rc;
+}
+
+static void sort_entries(struct e820_entry *e, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++) {
+		struct e820_entry x = e[i];
+		uint32_t j = i;
+
+		for (; j && e[j - 1].addr > x.addr; j--)
+			e[j] = e[j - 1];
+		e[j] = x;
+	}
+}
+
+/*
+ * Makes a toolstack map that does not fit E820_MAX entries one entry smaller, the safe way:
+ * first by leaving out its smallest RAM range (the guest loses that RAM, never a
+ * reservation), then by joining the two closest non-RAM ranges into one reservation over
+ * the hole between them (a hole is not RAM either). ts is sorted; false when nothing is left
+ * to do.
+ */
+static bool shrink_toolstack(struct e820_entry *ts, uint32_t *nr)
+{
+	uint32_t pick = *nr;
+
+	for (uint32_t i = 0; i < *nr; i++)
+		if (ts[i].type == E820_RAM && ts[i].addr >= LOW_RAM_END && (pick == *nr || ts[i].size <= ts[pick].size))
+			pick = i;
+	if (pick < *nr) {
+		log_error("E820: the toolstack's map needs more than %u entries; dropping RAM %llx+%llx\n", E820_MAX,
+			  (unsigned long long)ts[pick].addr, (unsigned long long)ts[pick].size);
+		memmove(&ts[pick], &ts[pick + 1], (*nr - pick - 1) * sizeof(*ts));
+		(*nr)--;
+		return true;
+	}
+	uint64_t best_gap = UINT64_MAX;
+	for (uint32_t i = 0; i + 1 < *nr; i++) {
+		uint64_t end = ts[i].addr + ts[i].size;
+		uint64_t gap = ts[i + 1].addr > end ? ts[i + 1].addr - end : 0;
+
+		if (gap < best_gap) {
+			best_gap = gap;
+			pick = i;
+		}
+	}
+	if (pick >= *nr)
+		return false;
+	uint64_t end = ts[pick].addr + ts[pick].size, end2 = ts[pick + 1].addr + ts[pick + 1].size;
+	if (end2 > end)
+		end = end2;
+	log_error("E820: the toolstack's map needs more than %u entries; reserving %llx-%llx as one range\n", E820_MAX,
+		  (unsigned long long)ts[pick].addr, (unsigned long long)end);
+	ts[pick].size = end - ts[pick].addr;
+	ts[pick].type = E820_RESERVED;
+	memmove(&ts[pick + 1], &ts[pick + 2], (*nr - pick - 2) * sizeof(*ts));
+	(*nr)--;
+	return true;
+}
+
+int e820_build(struct e820_map *m, const struct e820_layout *in)
+{
+	static struct e820_entry ts[E820_TOOLSTACK_MAX];
+	uint32_t nr = in->toolstack_nr;
+	int rc;
+
+	if (nr > E820_TOOLSTACK_MAX) {
+		log_error("E820: the toolstack's map has %u entries; only the first %u are used\n", nr,
+			  E820_TOOLSTACK_MAX);
+		nr = E820_TOOLSTACK_MAX;
+	}
+	/* Most maps fit as they are: build straight from the input, as before. */
+	rc = e820_build_from(m, in, in->toolstack, nr);
+	if (rc != -ERR_NOSPC)
+		return rc;
+	memcpy(ts, in->toolstack, nr * sizeof(*ts));
+	/* Entries Xen would refuse anyway (e820_add's -ERR_INVAL) are skipped in the build. */
+	sort_entries(ts, nr);
+	while (rc == -ERR_NOSPC && shrink_toolstack(ts, &nr))
+		rc = e820_build_from(m, in, ts, nr);
 	return rc;
 }
 

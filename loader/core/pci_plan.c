@@ -68,13 +68,21 @@ uint32_t pci_plan(struct pci_plan *pl)
 		pl->bar[i].addr = 0;
 	}
 
-	/* BARs kept out of the UC range go first, at the very top of the hole. */
+	/* BARs kept out of the UC range go first, at the very top of the hole: below any
+	 * reserved range there (an RMRR) and above RAM, or else among the others. */
+	uint64_t top_floor = pl->low_mem_end > PCI_HOLE_DEFAULT_START ? pl->low_mem_end : PCI_HOLE_DEFAULT_START;
 	for (uint32_t i = 0; i < pl->nr; i++) {
 		struct pci_bar *b = &pl->bar[i];
+		const struct e820_entry *r;
 
-		if (!b->top_of_hole || !is_mem(b) || b->size > hole_end - PCI_HOLE_DEFAULT_START)
+		if (!b->top_of_hole || !is_mem(b) || b->size > hole_end - top_floor)
 			continue;
-		b->addr = (hole_end - b->size) & ~(b->size - 1);
+		uint64_t addr = (hole_end - b->size) & ~(b->size - 1);
+		while (addr >= top_floor && (r = reserved_overlap(pl, addr, b->size)))
+			addr = r->addr >= top_floor + b->size ? (r->addr - b->size) & ~(b->size - 1) : 0;
+		if (addr < top_floor)
+			continue;
+		b->addr = addr;
 		b->placed = true;
 		hole_end = b->addr;
 	}
@@ -90,11 +98,10 @@ uint32_t pci_plan(struct pci_plan *pl)
 	/* Size the low hole. */
 	uint64_t start = PCI_HOLE_DEFAULT_START;
 	if (pl->mmio_hole_size) {
-		uint64_t s = FOUR_GIB - (pl->mmio_hole_size < FOUR_GIB ? pl->mmio_hole_size : FOUR_GIB);
-
-		/* Only a larger hole than the default is honoured, as hvmloader does. */
-		if (s <= PCI_HOLE_DEFAULT_START)
-			start = s & ~0xFFFFFull;
+		/* Only a larger hole than the default is honoured, as hvmloader does, and no
+		 * larger than xl allows. */
+		if (pl->mmio_hole_size >= FOUR_GIB - PCI_HOLE_DEFAULT_START && pl->mmio_hole_size <= PCI_HOLE_SIZE_MAX)
+			start = (FOUR_GIB - pl->mmio_hole_size) & ~0xFFFFFull;
 	} else {
 		while (low_total > hole_end - start && start > PCI_HOLE_MAX_START &&
 		       (pl->allow_relocate || ((start << 1) & 0xFFFFFFFFull) >= pl->low_mem_end))
@@ -106,6 +113,9 @@ uint32_t pci_plan(struct pci_plan *pl)
 	/* Without relocation, the hole may not cover RAM, whatever asked for it. */
 	if (start < pl->low_mem_end && !pl->allow_relocate)
 		start = (pl->low_mem_end + 0xFFFFF) & ~0xFFFFFull;
+	/* The loader runs from the RAM it would relocate: that part never moves. */
+	if (start < pl->keep_end)
+		start = (pl->keep_end + 0xFFFFF) & ~0xFFFFFull;
 	pl->mem_start = start;
 
 	/* RAM displaced by the hole moves above 4 GiB (or above existing high RAM). */

@@ -31,6 +31,10 @@ struct pci_bar {
 
 /* hvmloader's defaults: the hole is [PCI_HOLE_DEFAULT_START, PCI_HOLE_END) (hvm_platform.h);
  * I/O BARs use 0xC000-0xFFFF. */
+/* The largest mmio_hole_size honoured: xl refuses mmio_hole above HVM_BELOW_4G_MMIO_START
+ * (3840 MiB, xl_parse.c), so a hole never starts below 256 MiB. hvmloader has no such
+ * bound and would start the hole at 0 for a 4 GiB size. */
+#define PCI_HOLE_SIZE_MAX 0xF0000000ull
 #define PCI_IO_START 0xC000u
 #define PCI_IO_END 0x10000u
 /* 64-bit BARs this large go above 4 GiB: they would eat most of any low hole. */
@@ -42,6 +46,7 @@ struct pci_plan {
 	uint64_t high_mem_end;   /* RAM above 4 GiB ends here; 0 when there is none */
 	uint64_t mmio_hole_size; /* platform/mmio_hole_size; 0 sizes the hole automatically */
 	bool allow_relocate;     /* hvmloader/allow-memory-relocate */
+	uint64_t keep_end;       /* RAM below this holds the loader and its modules: never moved */
 	uint32_t phys_bits;
 	/* The toolstack's RESERVED ranges (e.g. RMRRs of passed-through devices) to avoid. */
 	const struct e820_entry *map;
@@ -60,8 +65,9 @@ struct pci_plan {
 
 /*
  * Places every BAR: largest first, naturally aligned; 32-bit memory and ROM BARs in the
- * low hole, grown below 0xF0000000 (by doubling, up to 2 GiB, or as mmio_hole_size says)
- * only as far as RAM allows unless relocation is allowed; 64-bit BARs of 1 GiB or more,
+ * low hole, grown below 0xF0000000 (by doubling, up to 2 GiB, or as mmio_hole_size says
+ * when it lies in [256 MiB, 3840 MiB], as xl checks) only as far as RAM allows unless
+ * relocation is allowed, and never below keep_end; 64-bit BARs of 1 GiB or more,
  * and others that do not fit low, above 4 GiB and above high RAM; I/O BARs in
  * 0xC000-0xFFFF. A BAR that fits nowhere is left unplaced (never overlapped). Returns
  * the number of unplaced BARs.

@@ -2,10 +2,26 @@
 /* hvm_start_info parsing; pure, so every malformed shape is tested on the host. */
 #include <string.h>
 #include "xen/abi.h"
+#include "console.h"
 #include "err.h"
 #include "hvm_platform.h"
 #include "lib/printf.h"
 #include "start_info.h"
+
+/*
+ * Areas the loader writes before or while it reads the firmware module, so a module there
+ * would be overwritten: SeaBIOS's 0x1000 block (payloads/seabios/handoff.h), the scratch
+ * its arrays go to (payloads/seabios/seabios.c), and the tables area main.c populates from
+ * 0xFC000000 (up to 4 GiB it is ACPI, special pages and the APIC windows anyway).
+ */
+static const struct {
+	uint64_t start, end;
+	const char *what;
+} fixed_areas[] = {
+	{ 0x1000, 0x2000, "the SeaBIOS handoff block" },
+	{ 0x10000, 0x20000, "the handoff scratch" },
+	{ TABLES_PHYS, FOUR_GIB, "the tables area" },
+};
 
 /* Copies the NUL-terminated name at paddr into buf, reading no further than the view allows. */
 static bool read_name(const struct phys_view *pv, uint64_t paddr, char *buf, size_t len)
@@ -29,12 +45,17 @@ int start_info_read(const struct phys_view *pv, uint64_t si_paddr, uint64_t imag
 {
 	memset(out, 0, sizeof(*out));
 
-	/* Version 0 fields suffice (modules); later versions only append. */
-	const struct hvm_start_info *si = pv->map(pv->ctx, si_paddr, offsetof(struct hvm_start_info, memmap_paddr));
-	if (!si) {
+	/* Version 0 fields suffice (modules); later versions only append. Copied out: the
+	 * toolstack may put the structures at any address, aligned or not. */
+	const void *si_raw = pv->map(pv->ctx, si_paddr, offsetof(struct hvm_start_info, memmap_paddr));
+	struct hvm_start_info si_copy;
+	const struct hvm_start_info *si = &si_copy;
+	if (!si_raw) {
 		fmt_snprintf(why, why_len, "start info at %#llx is not readable", (unsigned long long)si_paddr);
 		return -ERR_NOENT;
 	}
+	memset(&si_copy, 0, sizeof(si_copy));
+	memcpy(&si_copy, si_raw, offsetof(struct hvm_start_info, memmap_paddr));
 	if (si->magic != XEN_HVM_START_MAGIC_VALUE) {
 		fmt_snprintf(why, why_len, "start info at %#llx has magic %#x, not %#x", (unsigned long long)si_paddr,
 			     si->magic, XEN_HVM_START_MAGIC_VALUE);
@@ -42,31 +63,33 @@ int start_info_read(const struct phys_view *pv, uint64_t si_paddr, uint64_t imag
 	}
 	out->version = si->version;
 	out->nr_modules = si->nr_modules;
-	if (si->nr_modules > START_INFO_MAX_MODULES) {
-		fmt_snprintf(why, why_len, "start info lists %u modules; at most %u are read", si->nr_modules,
-			     START_INFO_MAX_MODULES);
-		return -ERR_RANGE;
+	uint32_t nr = si->nr_modules;
+	if (nr > START_INFO_MAX_MODULES) {
+		/* libxc passes two at most; the firmware module is the first of them. */
+		log_error("start info lists %u modules; the first %u are read\n", nr, START_INFO_MAX_MODULES);
+		nr = START_INFO_MAX_MODULES;
 	}
-	if (!si->nr_modules)
+	if (!nr)
 		return 0;
 
-	const struct hvm_modlist_entry *mods =
-		pv->map(pv->ctx, si->modlist_paddr, (uint64_t)si->nr_modules * sizeof(*mods));
+	const uint8_t *mods = pv->map(pv->ctx, si->modlist_paddr, (uint64_t)nr * sizeof(struct hvm_modlist_entry));
 	if (!mods) {
 		fmt_snprintf(why, why_len, "module list at %#llx is not readable",
 			     (unsigned long long)si->modlist_paddr);
 		return -ERR_RANGE;
 	}
 
-	for (uint32_t i = 0; i < si->nr_modules; i++) {
+	for (uint32_t i = 0; i < nr; i++) {
 		char name[START_INFO_NAME_MAX];
+		struct hvm_modlist_entry mod;
 
-		if (!mods[i].cmdline_paddr || !read_name(pv, mods[i].cmdline_paddr, name, sizeof(name)))
+		memcpy(&mod, mods + i * sizeof(mod), sizeof(mod));
+		if (!mod.cmdline_paddr || !read_name(pv, mod.cmdline_paddr, name, sizeof(name)))
 			continue;
 		if (strcmp(name, "firmware"))
 			continue;
 
-		uint64_t start = mods[i].paddr, size = mods[i].size;
+		uint64_t start = mod.paddr, size = mod.size;
 		if (!size) {
 			fmt_snprintf(why, why_len, "module \"firmware\" is empty");
 			return -ERR_INVAL;
@@ -83,6 +106,15 @@ int start_info_read(const struct phys_view *pv, uint64_t si_paddr, uint64_t imag
 				     (unsigned long long)image_start, (unsigned long long)image_end);
 			return -ERR_RANGE;
 		}
+		for (size_t a = 0; a < sizeof(fixed_areas) / sizeof(fixed_areas[0]); a++)
+			if (start < fixed_areas[a].end && fixed_areas[a].start < start + size) {
+				fmt_snprintf(why, why_len,
+					     "module \"firmware\" at %#llx+%#llx overlaps %s at %#llx-%#llx",
+					     (unsigned long long)start, (unsigned long long)size, fixed_areas[a].what,
+					     (unsigned long long)fixed_areas[a].start,
+					     (unsigned long long)fixed_areas[a].end);
+				return -ERR_RANGE;
+			}
 		if (!pv->map(pv->ctx, start, size)) {
 			fmt_snprintf(why, why_len, "module \"firmware\" at %#llx+%#llx is not readable",
 				     (unsigned long long)start, (unsigned long long)size);

@@ -16,7 +16,8 @@ struct phys_view {
 	void *ctx;
 };
 
-/* libxc passes at most 2 modules (firmware, ipxe); we read up to this many. */
+/* libxc passes at most 2 modules (firmware, ipxe); we read up to this many (more are
+ * logged and not looked at). */
 #define START_INFO_MAX_MODULES 16
 /* Module names are short words ("firmware"); longer ones are not ours. */
 #define START_INFO_NAME_MAX 32
@@ -36,7 +37,8 @@ struct start_info_result {
 /*
  * Validates the start info at si_paddr and finds the module named "firmware" (libxl's
  * SeaBIOS/OVMF blob). A module that is empty, wraps, ends above 4 GiB or overlaps the
- * loader image [image_start, image_end) is refused. Returns 0; -ERR_NOENT when there is no
+ * loader image [image_start, image_end), the SeaBIOS handoff block and scratch or the
+ * tables area is refused. The structures may sit at any alignment. Returns 0; -ERR_NOENT when there is no
  * valid start info (bad magic, unreadable), so no modules; or another negative ERR_* for a
  * module list or firmware module that cannot be used. Errors come with a one-line reason
  * in why, for the log.

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The xenstore request/reply codec over the ring; transport injected, so tests run a fake daemon. */
+#include <stdbool.h>
 #include <string.h>
 #include "xen/abi.h"
 #include <xen/io/xs_wire.h>
@@ -107,8 +108,9 @@ static int skip(struct xs_client *c, uint32_t len)
 }
 
 /* Sends one request on path and reads its reply of the same type into buf (len bytes at
- * most, not terminated); returns the reply's length or a negative error. */
-static int request(struct xs_client *c, uint32_t type, const char *path, char *buf, size_t len)
+ * most, not terminated); returns the reply's length or a negative error. A longer reply is
+ * -ERR_NOSPC; with cut set, its first len bytes are kept and *cut says so. */
+static int request_cut(struct xs_client *c, uint32_t type, const char *path, char *buf, size_t len, bool *cut)
 {
 	size_t plen = strlen(path) + 1;
 	struct xsd_sockmsg msg = { .type = type, .req_id = ++c->req_id, .tx_id = 0 };
@@ -164,10 +166,15 @@ static int request(struct xs_client *c, uint32_t type, const char *path, char *b
 			return -ERR_XEN;
 		}
 		if (rsp.len > len) {
-			rc = skip(c, rsp.len);
+			rc = cut ? get(c, buf, (uint32_t)len) : 0;
+			if (!rc)
+				rc = skip(c, rsp.len - (cut ? (uint32_t)len : 0));
 			if (rc)
 				goto broken;
-			return -ERR_NOSPC;
+			if (!cut)
+				return -ERR_NOSPC;
+			*cut = true;
+			return (int)len;
 		}
 		rc = get(c, buf, rsp.len);
 		if (rc)
@@ -180,6 +187,11 @@ broken:
 	c->broken = 1;
 	log_error("xenstore: no reply from the store daemon; using defaults\n");
 	return rc;
+}
+
+static int request(struct xs_client *c, uint32_t type, const char *path, char *buf, size_t len)
+{
+	return request_cut(c, type, path, buf, len, NULL);
 }
 
 int xs_read(struct xs_client *c, const char *path, char *buf, size_t len)
@@ -195,18 +207,22 @@ int xs_read(struct xs_client *c, const char *path, char *buf, size_t len)
 
 int xs_directory(struct xs_client *c, const char *path, char *buf, size_t len, uint32_t *nr)
 {
-	int n = len ? request(c, XS_DIRECTORY, path, buf, len - 1) : -ERR_NOSPC;
+	bool cut = false;
+	int n = len ? request_cut(c, XS_DIRECTORY, path, buf, len - 1, &cut) : -ERR_NOSPC;
 
 	*nr = 0;
 	if (n < 0)
 		return n;
+	/* A cut listing keeps only its whole names: drop the one the cut went through. */
+	while (cut && n && buf[n - 1] != '\0')
+		n--;
 	/* Names come NUL-separated, the last one terminated too; make sure of that. */
 	buf[n] = '\0';
 	for (int i = 0; i < n; i++)
 		*nr += buf[i] == '\0';
 	if (n && buf[n - 1] != '\0')
 		(*nr)++;
-	return 0;
+	return cut ? -ERR_NOSPC : 0;
 }
 
 void xs_shutdown(struct xs_client *c)

@@ -38,7 +38,8 @@ int xs_read(struct xs_client *c, const char *path, char *buf, size_t len);
 
 /*
  * Lists the children of path (XS_DIRECTORY) into buf as NUL-separated names, *nr of them.
- * Returns 0, -ERR_NOENT, -ERR_NOSPC or -ERR_XEN as xs_read does. One request where
+ * Returns 0, -ERR_NOENT, -ERR_NOSPC or -ERR_XEN as xs_read does; with -ERR_NOSPC the
+ * names that fit whole are in buf and counted in *nr. One request where
  * reading every possible key would take dozens (each a round trip to the daemon).
  */
 int xs_directory(struct xs_client *c, const char *path, char *buf, size_t len, uint32_t *nr);

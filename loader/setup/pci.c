@@ -20,6 +20,9 @@
 struct scan_state {
 	struct pci_bar bars[PCI_MAX_BARS];
 	uint32_t nr_bars;
+	/* Per function (index into p->pci.func): the decode bits a BAR past the array needs
+	 * kept off, since its register still holds 0 or whatever the device reset to. */
+	uint16_t dropped[PLATFORM_MAX_PCI_FUNCS];
 	int vga; /* index into p->pci.func of the primary VGA, or -1 */
 };
 
@@ -131,6 +134,7 @@ static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top
 	if (scan.nr_bars == PCI_MAX_BARS) {
 		log_error("PCI: more than %u BARs; %02x:%x bar %02x left disabled\n", PCI_MAX_BARS, PCI_DEV(bdf),
 			  PCI_FN(bdf), reg);
+		scan.dropped[p->pci.nr] |= kind == PCI_BAR_IO ? PCI_COMMAND_IO : PCI_COMMAND_MEMORY;
 		return regs;
 	}
 	struct pci_bar *b = &scan.bars[scan.nr_bars++];
@@ -141,7 +145,6 @@ static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top
 	b->size = size;
 	b->prefetchable = kind != PCI_BAR_IO && kind != PCI_BAR_ROM && (orig & PCI_BAR_MEM_PREFETCH);
 	b->top_of_hole = keep_top && kind == PCI_BAR_MEM32;
-	(void)p;
 	return regs;
 }
 
@@ -231,7 +234,7 @@ static void enable_decode(struct platform *p, const struct pci_plan *pl)
 {
 	for (uint32_t f = 0; f < p->pci.nr; f++) {
 		uint16_t bdf = p->pci.func[f].bdf;
-		uint16_t on = PCI_COMMAND_MASTER, off = 0;
+		uint16_t on = PCI_COMMAND_MASTER, off = scan.dropped[f];
 
 		for (uint32_t i = 0; i < pl->nr; i++) {
 			const struct pci_bar *b = &pl->bar[i];
@@ -272,6 +275,9 @@ uint32_t pci_setup(struct platform *p)
 	plan.high_mem_end = p->mem.high_end;
 	plan.mmio_hole_size = p->cfg.mmio_hole_size;
 	plan.allow_relocate = p->cfg.allow_memory_relocate;
+	plan.keep_end = p->image_end;
+	if (p->start_info.have_firmware && p->start_info.firmware.paddr + p->start_info.firmware.size > plan.keep_end)
+		plan.keep_end = p->start_info.firmware.paddr + p->start_info.firmware.size;
 	plan.phys_bits = p->vcpus.phys_bits;
 	plan.map = p->mem.memmap;
 	plan.map_nr = p->mem.memmap_nr;
@@ -293,8 +299,8 @@ uint32_t pci_setup(struct platform *p)
 		p->mem.relocated = true;
 	}
 	if (p->cfg.mmio_hole_size && plan.mem_start != ((0x100000000ull - p->cfg.mmio_hole_size) & ~0xFFFFFull))
-		log_error("platform/mmio_hole_size=%llu not honoured (a hole must be larger than the "
-			  "default 256 MiB and leave RAM alone)\n",
+		log_error("platform/mmio_hole_size=%llu not honoured (a hole must be 256 MiB to 3840 MiB "
+			  "and leave RAM alone)\n",
 			  (unsigned long long)p->cfg.mmio_hole_size);
 	log_printf("PCI low MMIO window %#llx-%#llx\n", (unsigned long long)plan.mem_start,
 		   (unsigned long long)PCI_HOLE_END - 1);

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include "bug.h"
 #include "smbios.h"
 #include "console.h"
 #include "err.h"
@@ -90,6 +91,8 @@ struct sm_ctx {
 	struct sm_range ram[2];
 	uint32_t nr_ram;
 	unsigned int dimm_shift;
+	uint32_t nr_copied; /* records copied from the blob in this pass */
+	uint8_t *used;      /* while writing: a bitmap of the handles taken, SM_HANDLES bits */
 };
 
 /* ---- Writing ---------------------------------------------------------------------------- */
@@ -280,6 +283,7 @@ static size_t sm_copy(struct sm_ctx *c, size_t at, const struct sm_record *r, ui
 {
 	sm_put(c, at, r->data, r->len);
 	sm_put(c, at + offsetof(struct smbios_header, handle), &handle, sizeof(handle));
+	c->nr_copied++;
 	return at + r->len;
 }
 
@@ -531,9 +535,16 @@ static void sm_memory_layout(struct sm_ctx *c)
 		c->ram[c->nr_ram++] = (struct sm_range){ 0, m->low_end < four_gib ? m->low_end : four_gib };
 	if (m->high_end > four_gib)
 		c->ram[c->nr_ram++] = (struct sm_range){ four_gib, m->high_end - four_gib };
-	/* Past 4 TiB the devices grow, so that their handles stay within 0x11xx. */
-	for (c->dimm_shift = SMBIOS_DIMM_SHIFT; sm_nr_dimms(c) > SMBIOS_MAX_DIMMS; c->dimm_shift++)
-		;
+	/* Past 4 TiB the devices grow, so that their handles stay within 0x11xx. Counted by
+	 * division, not by walking the devices: an absurd RAM size must not cost 10^9 steps. */
+	for (c->dimm_shift = SMBIOS_DIMM_SHIFT; c->dimm_shift < 63; c->dimm_shift++) {
+		uint64_t nr = 0;
+
+		for (uint32_t r = 0; r < c->nr_ram; r++)
+			nr += (c->ram[r].size >> c->dimm_shift) + !!(c->ram[r].size & ((1ull << c->dimm_shift) - 1));
+		if (nr <= SMBIOS_MAX_DIMMS)
+			break;
+	}
 }
 
 /* Type 16, Physical Memory Array (DSP0134 7.17). */
@@ -675,22 +686,39 @@ static size_t sm_type32(struct sm_ctx *c, size_t at)
 	return sm_put_plain(c, at, &t, sizeof(t));
 }
 
-/* Whether a structure in the table so far, [0, end), or our type 127, has handle h. */
-static bool sm_handle_taken(const struct sm_ctx *c, size_t end, uint16_t h)
+/* Handles a table can use: below the range DSP0134 6.1.2 reserves. */
+#define SM_HANDLES SMBIOS_HANDLE_RESERVED
+/* Renumbered handles come from [HANDLE_RENUMBER_FIRST, SMBIOS_HANDLE_RESERVED); ours all lie
+ * below (SMBIOS_HANDLE(127, 0xFF) is the highest), so only copied records can take these. */
+#define SM_RENUMBER_HANDLES (SMBIOS_HANDLE_RESERVED - HANDLE_RENUMBER_FIRST)
+/* Renumbered structures logged one by one; the rest are counted in one line. */
+#define SM_RENUMBER_LOGGED 4
+
+static bool sm_used(const uint8_t *used, uint16_t h)
+{
+	return h >= SM_HANDLES || h == SMBIOS_HANDLE(127, 0) || (used[h / 8] >> (h % 8) & 1);
+}
+
+static void sm_use(uint8_t *used, uint16_t h)
+{
+	if (h < SM_HANDLES)
+		used[h / 8] |= (uint8_t)(1u << (h % 8));
+}
+
+/* Marks the handle of every structure in the table so far, [0, end): one walk. */
+static void sm_mark_table(const struct sm_ctx *c, size_t end)
 {
 	const char *why;
 
-	if (h >= SMBIOS_HANDLE_RESERVED || h == SMBIOS_HANDLE(127, 0))
-		return true;
 	for (size_t at = 0, one; at < end; at += one) {
 		uint16_t handle;
 
 		memcpy(&handle, c->buf + at + offsetof(struct smbios_header, handle), sizeof(handle));
+		sm_use(c->used, handle);
 		one = sm_struct_len(c->buf + at, end - at, &why);
-		if (handle == h || !one)
-			return true;
+		if (!one)
+			break; /* cannot happen: we wrote [0, end) ourselves; the count check says so */
 	}
-	return false;
 }
 
 /*
@@ -698,28 +726,52 @@ static bool sm_handle_taken(const struct sm_ctx *c, size_t end, uint16_t h)
  * to each other by handle (hvmloader does the same). A handle that clashes with one already
  * in the table would make both ambiguous (DSP0134 6.1.2: handles are unique), so that one
  * structure is renumbered and logged.
+ *
+ * A bitmap of used handles makes this one walk of the table plus one step per record, and
+ * the next fresh handle only moves up. Copied records are capped at the number of fresh
+ * handles, so a fresh one always exists; the cap depends only on the blob, so the measuring
+ * pass (no table, no bitmap) reaches the same size.
  */
 static size_t sm_vendor(struct sm_ctx *c, size_t at)
 {
-	uint32_t off = 0;
+	uint32_t off = 0, renumbered = 0;
+	uint16_t fresh = HANDLE_RENUMBER_FIRST;
 	struct sm_record r;
 
+	if (!c->blob_end)
+		return at;
+	if (c->buf)
+		sm_mark_table(c, at);
 	while (blob_next(c->p->cfg.smbios_blob, c->blob_end, &off, &r)) {
-		uint16_t handle, fresh = HANDLE_RENUMBER_FIRST;
+		uint16_t handle;
 
 		if (record_problem(&r, sizeof(struct smbios_header)) || r.data[0] < SMBIOS_TYPE_VENDOR_FIRST)
 			continue;
+		if (c->nr_copied >= SM_RENUMBER_HANDLES) {
+			if (c->buf)
+				log_error("SMBIOS: %u structures copied and no free handle is left; the remaining "
+					  "smbios_firmware structures are dropped (from offset %u)\n",
+					  c->nr_copied, r.offset);
+			break;
+		}
 		memcpy(&handle, r.data + offsetof(struct smbios_header, handle), sizeof(handle));
 		/* While measuring there is no table to compare with; renumbering keeps the size. */
-		if (c->buf && sm_handle_taken(c, at, handle)) {
-			while (sm_handle_taken(c, at, fresh))
+		if (c->buf && sm_used(c->used, handle)) {
+			while (fresh < SM_HANDLES && sm_used(c->used, fresh))
 				fresh++;
-			log_error("SMBIOS: smbios_firmware type %u structure's handle %#x is taken; using %#x\n",
-				  r.data[0], handle, fresh);
+			ASSERT(fresh < SM_HANDLES); /* the cap above leaves one free */
+			if (renumbered++ < SM_RENUMBER_LOGGED)
+				log_error(
+					"SMBIOS: smbios_firmware type %u structure's handle %#x is taken; using %#x\n",
+					r.data[0], handle, fresh);
 			handle = fresh;
 		}
+		if (c->buf)
+			sm_use(c->used, handle);
 		at = sm_copy(c, at, &r, handle);
 	}
+	if (renumbered > SM_RENUMBER_LOGGED)
+		log_error("SMBIOS: %u smbios_firmware structures renumbered in all\n", renumbered);
 	return at;
 }
 
@@ -738,6 +790,7 @@ static size_t sm_table(struct sm_ctx *c)
 	uint32_t nr_vcpus = v->nr < PLATFORM_MAX_VCPUS ? v->nr : PLATFORM_MAX_VCPUS;
 	size_t at = 0;
 
+	c->nr_copied = 0;
 	/* hvmloader's order, which tools that compare dumps may expect. */
 	at = sm_type0(c, at);
 	at = sm_type1(c, at);
@@ -816,12 +869,23 @@ int smbios_build(const struct platform *p, struct arena *a, uint32_t *ep21_paddr
 		log_error("SMBIOS: no room for %zu bytes of tables\n", len + sizeof(*ep21) + sizeof(*ep30));
 		return -ERR_NOSPC;
 	}
+	/* Scratch for the handle bitmap, given back once the table is written; only a blob's
+	 * vendor records need it. */
+	size_t scratch = arena_mark(a);
+	c.used = c.blob_end ? arena_alloc(a, SMBIOS_HANDLE_RESERVED / 8, 1) : NULL;
+	if (c.blob_end && !c.used) {
+		log_error("SMBIOS: no room for the %u-byte handle bitmap\n", SMBIOS_HANDLE_RESERVED / 8);
+		return -ERR_NOSPC;
+	}
 	uint64_t table = arena_v2p(a, c.buf);
 	if (arena_v2p(a, ep21) >= below_4g || arena_v2p(a, ep30) >= below_4g) {
 		log_error("SMBIOS: entry points must lie below 4 GiB\n");
 		return -ERR_RANGE;
 	}
-	if (sm_table(&c) != len) {
+	size_t written = sm_table(&c);
+	arena_rewind(a, scratch);
+	c.used = NULL;
+	if (written != len) {
 		log_error("SMBIOS: table changed size between passes\n");
 		return -ERR_INVAL;
 	}

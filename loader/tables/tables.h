@@ -43,9 +43,10 @@ int pir_build(const struct platform *p, struct arena *a, uint32_t *pir_paddr);
  * Arena bytes each builder needs at most: PLATFORM_MAX_VCPUS vCPUs, every bios-strings
  * value and all 99 OEM strings at full length, 256 memory devices, all 256 PCI functions
  * with pins (tests/loader/tables/arena_sizes_test.c checks these). SMBIOS also copies the
- * smbios_firmware blob's structures, so its size grows with the blob.
+ * smbios_firmware blob's structures, so its size grows with the blob, and with a blob it
+ * needs an 8 KiB handle bitmap while it writes.
  */
-#define SMBIOS_ARENA_MAX(blob_len) (0x9000u + (blob_len))
+#define SMBIOS_ARENA_MAX(blob_len) (0x9000u + (blob_len) + ((blob_len) ? 0x2000u : 0))
 #define MPTABLE_ARENA_MAX 0x1000u
 #define PIR_ARENA_MAX 0x400u
 

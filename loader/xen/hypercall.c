@@ -2,6 +2,7 @@
 /* Every hypercall the loader makes goes through this file; host tests replace it whole. */
 #include <string.h>
 #include "xen/abi.h"
+#include <xen/errno.h>
 #include <xen/event_channel.h>
 #include <xen/hvm/hvm_op.h>
 #include <xen/hvm/hvm_vcpu.h>
@@ -93,6 +94,31 @@ int xen_memory_map(struct e820_entry *buf, uint32_t max, uint32_t *nr)
 	/* Xen reports how many it wrote; never trust it beyond the buffer. */
 	*nr = map.nr_entries < max ? map.nr_entries : max;
 	return 0;
+}
+
+int xen_vnuma_info(struct xen_vnuma_buffers *b)
+{
+	struct xen_vnuma_topology_info t = {
+		.domid = DOMID_SELF,
+		.nr_vnodes = b->nr_vnodes,
+		.nr_vcpus = b->nr_vcpus,
+		.nr_vmemranges = b->nr_vmemranges,
+	};
+
+	/* Sized by the caller's arrays, so one call does: Xen answers -ENOBUFS with the counts
+	 * it needs when any is too small (hvmloader asks twice, sizing from the first). */
+	set_xen_guest_handle(t.vdistance.h, b->distance);
+	set_xen_guest_handle(t.vcpu_to_vnode.h, b->vcpu_to_vnode);
+	set_xen_guest_handle(t.vmemrange.h, b->vmemrange);
+	long rc = hypercall2(__HYPERVISOR_memory_op, XENMEM_get_vnumainfo, (unsigned long)&t);
+	b->nr_vnodes = t.nr_vnodes;
+	b->nr_vcpus = t.nr_vcpus;
+	b->nr_vmemranges = t.nr_vmemranges;
+	if (rc == -XEN_EOPNOTSUPP)
+		return -ERR_NOENT;
+	if (rc == -XEN_ENOBUFS)
+		return -ERR_NOSPC;
+	return rc ? -ERR_XEN : 0;
 }
 
 int xen_relocate_ram(uint64_t from, uint64_t to, uint64_t bytes)
@@ -218,7 +244,8 @@ void xen_poll(uint32_t port, uint64_t timeout_ns)
 	evtchn_port_t p = port;
 	struct sched_poll poll = { .nr_ports = 1, .timeout = 0 };
 
-	if (!shared_info) {
+	/* The 2-level ABI's bitmaps hold EVTCHN_2L_NR_CHANNELS ports; never index past them. */
+	if (!shared_info || port >= EVTCHN_2L_NR_CHANNELS) {
 		xen_yield();
 		return;
 	}
@@ -235,7 +262,7 @@ void xen_evtchn_reset(uint32_t port)
 {
 	const unsigned int bits = 8 * sizeof(xen_ulong_t);
 
-	if (!shared_info)
+	if (!shared_info || port >= EVTCHN_2L_NR_CHANNELS)
 		return;
 	shared_info->evtchn_pending[port / bits] &= ~((xen_ulong_t)1 << (port % bits));
 	shared_info->evtchn_mask[port / bits] &= ~((xen_ulong_t)1 << (port % bits));

@@ -56,6 +56,11 @@ int xen_vcpu_stop(uint32_t vcpu);
  * with XENMAPSPACE_gmfn_range), page-aligned, in chunks. */
 int xen_relocate_ram(uint64_t from, uint64_t to, uint64_t bytes);
 
+/* XENMEM_get_vnumainfo for this domain. Returns 0; -ERR_NOENT when the domain has no vNUMA
+ * layout; -ERR_NOSPC when an array is too small (the counts then say what Xen has);
+ * -ERR_XEN otherwise. */
+int xen_vnuma_info(struct xen_vnuma_buffers *b);
+
 /* SCHEDOP_shutdown(SHUTDOWN_crash); halts if Xen returns (or was never found). */
 void xen_crash(void) __attribute__((noreturn));
 

@@ -137,6 +137,14 @@ boot() {
 	cp "$disk" "$T/disk.img"
 	# Not a SeaBIOS image: 100 bytes of text, for the rejection test.
 	for _ in 1 2 3 4 5; do printf 'NOT-A-SEABIOS-IMAGE\n'; done >"$T/bad-100.bin"
+	# More payloads that are not SeaBIOS: 2 bytes, and 128 KiB of 'G' (right size, no reset vector).
+	# (An empty one never reaches the loader: libxl refuses an empty BIOS file.)
+	printf '\xea\x5b' >"$T/bad-2.bin"
+	head -c 131072 /dev/zero | tr '\0' G >"$T/bad-128k.bin"
+	# acpi_firmware: one SSDT header claiming 1 GiB (0x40000000) in a 36-byte blob.
+	printf 'SSDT\0\0\0\x40\x02\0HVMCHNBIGTABLE\1\0\0\0INTL\1\0\0\0' >"$T/acpi-1g.bin"
+	# smbios_firmware: 512 bytes of text, so the first length word reads 0x42524147.
+	for _ in $(seq 64); do printf 'GARBAGE!'; done >"$T/smbios-garbage.bin"
 	# smbios_firmware blob ([u32 length][structure] records): a good vendor type 200 (handle 0xC800,
 	# clear of hvmchain's own) carrying the string HVMCHAIN-BLOB-GOOD (32 bytes with its length), then at offset 32 a type 201 whose
 	# header claims 16 formatted bytes in a 6-byte record.

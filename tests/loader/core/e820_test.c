@@ -192,17 +192,68 @@ TEST(e820_build_keeps_toolstack_reservations_and_high_ram)
 	CHECK(strstr(console_text(), "skipping toolstack entry 3") != NULL);
 }
 
-TEST(e820_build_reports_overflow)
+/* Every toolstack reservation is still reserved, and all RAM in m was RAM in the input. */
+static bool reservations_kept(const struct e820_map *m, const struct e820_entry *ts, uint32_t nr)
 {
-	struct e820_entry *many = calloc(E820_TOOLSTACK_MAX, sizeof(*many));
-	for (int i = 0; i < E820_TOOLSTACK_MAX; i++)
-		many[i] = (struct e820_entry){ 0x200000 + (uint64_t)i * 0x20000, 0x10000, E820_RAM };
-	const struct e820_layout in = { many, E820_TOOLSTACK_MAX, 0xE0000, 0, 0, 0, 0 };
+	bool ok = true;
+
+	for (uint32_t i = 0; i < nr; i++)
+		if (ts[i].type == E820_RESERVED)
+			for (uint64_t a = ts[i].addr; a < ts[i].addr + ts[i].size; a += 0x1000)
+				ok &= CHECK_EQ(type_at(m, a), E820_RESERVED);
+	for (uint32_t j = 0; j < m->nr; j++) {
+		const struct e820_entry *e = &m->entry[j];
+
+		if (e->type != E820_RAM || e->addr + e->size <= 0xA0000)
+			continue;
+		for (uint64_t a = e->addr; a < e->addr + e->size; a += 0x10000) {
+			bool was_ram = false;
+			for (uint32_t i = 0; i < nr; i++)
+				was_ram |= ts[i].type == E820_RAM && a >= ts[i].addr && a - ts[i].addr < ts[i].size;
+			ok &= CHECK(was_ram);
+		}
+	}
+	return ok;
+}
+
+TEST(e820_build_fits_a_fragmented_toolstack_map)
+{
+	/* 29 alternating RAM/RESERVED entries of 1 MiB from 1 MiB, then the bulk of RAM. */
+	struct e820_entry ts[30];
+	for (int i = 0; i < 29; i++)
+		ts[i] = (struct e820_entry){ 0x100000 + (uint64_t)i * 0x100000, 0x100000,
+					     i % 2 ? E820_RESERVED : E820_RAM };
+	ts[29] = (struct e820_entry){ 0x2000000, 0x6000000, E820_RAM };
+	const struct e820_layout in = { ts, 30, 0xE0000, 0xFC000000, 0xFC010000, 0, 0 };
 	struct e820_map m;
 
-	CHECK_EQ(e820_build(&m, &in), -ERR_NOSPC);
-	CHECK(m.nr <= E820_MAX);
-	free(many);
+	CHECK_EQ(e820_build(&m, &in), 0);
+	map_is_normal(&m);
+	reservations_kept(&m, ts, 30);
+	CHECK_EQ(type_at(&m, 0x5000000), E820_RAM); /* the bulk of RAM stays */
+	CHECK_EQ(type_at(&m, 0xFC000000), E820_NVS);
+	CHECK(strstr(console_text(), "E820: the toolstack's map needs more than 32 entries; dropping RAM") != NULL);
+}
+
+TEST(e820_build_fits_more_than_128_toolstack_entries)
+{
+	/* 70 reservations with holes between them and 70 RAM fragments: 140 entries. */
+	struct e820_entry *ts = calloc(140, sizeof(*ts));
+	for (int i = 0; i < 70; i++) {
+		ts[2 * i] = (struct e820_entry){ 0x200000 + (uint64_t)i * 0x40000, 0x10000, E820_RAM };
+		ts[2 * i + 1] = (struct e820_entry){ 0x220000 + (uint64_t)i * 0x40000, 0x10000, E820_RESERVED };
+	}
+	const struct e820_layout in = { ts, 140, 0xE0000, 0, 0, 0, 0 };
+	struct e820_map m;
+
+	CHECK_EQ(e820_build(&m, &in), 0);
+	map_is_normal(&m);
+	/* XENMEM_memory_map gives the loader at most 128 (hvmloader's E820MAX); past that a
+	 * caller can only say so. */
+	reservations_kept(&m, ts, E820_TOOLSTACK_MAX);
+	CHECK(strstr(console_text(), "E820: the toolstack's map has 140 entries; only the first 128 are used") != NULL);
+	CHECK(strstr(console_text(), "E820: the toolstack's map needs more than 32 entries; reserving") != NULL);
+	free(ts);
 }
 
 TEST(e820_dump_prints_hvmloader_lines)

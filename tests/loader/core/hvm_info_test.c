@@ -85,11 +85,6 @@ TEST(hvm_info_refuses_bad_tables)
 	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
 
 	t = good();
-	t.nr_vcpus = HVM_MAX_VCPUS + 1;
-	seal(&t);
-	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
-
-	t = good();
 	t.length = 8;
 	seal(&t);
 	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
@@ -109,4 +104,38 @@ TEST(hvm_info_refuses_bad_tables)
 	seal(&t);
 	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), -ERR_INVAL);
 	CHECK_EQ(plat.vcpus.nr, 0); /* untouched by every refusal */
+}
+
+TEST(hvm_info_more_than_128_vcpus_keeps_the_table)
+{
+	struct hvm_info_table t = good();
+	char why[128];
+
+	t.nr_vcpus = 200;
+	memset(t.vcpu_online, 0xFF, sizeof(t.vcpu_online));
+	seal(&t);
+	memset(&plat, 0, sizeof(plat));
+	CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), 0);
+	CHECK_EQ(plat.vcpus.nr, HVM_MAX_VCPUS);
+	CHECK_EQ(plat.mem.low_end, 0x20000000); /* the rest of the table is still used */
+	CHECK(vcpu_is_online(&plat.vcpus, 127));
+	CHECK(strstr(console_text(), "hvm_info: 200 vCPUs; only the first 128 are used") != NULL);
+}
+
+TEST(hvm_info_fallback_ignores_wrapping_and_absurd_ram)
+{
+	memset(&plat, 0, sizeof(plat));
+	plat.mem.memmap[0] = (struct e820_entry){ 0x100000, 0x1FF00000, E820_RAM };
+	plat.mem.memmap[1] = (struct e820_entry){ 0x100000000ull, 0x40000000, E820_RAM };
+	/* Wraps past 2^64: its end would look like a small number or a huge one. */
+	plat.mem.memmap[2] = (struct e820_entry){ 0xFFFFFFFFFFFF0000ull, 0x20000, E820_RAM };
+	/* Ends far beyond any physical address (52 bits). */
+	plat.mem.memmap[3] = (struct e820_entry){ 0x200000000ull, 1ull << 62, E820_RAM };
+	plat.mem.memmap_nr = 4;
+	hvm_info_fallback(&plat);
+	CHECK_EQ(plat.vcpus.nr, 1);
+	CHECK_EQ(plat.mem.low_end, 0x20000000);
+	CHECK_EQ(plat.mem.high_end, 0x140000000ull);
+	CHECK(strstr(console_text(), "hvm_info fallback: ignoring RAM entry 2") != NULL);
+	CHECK(strstr(console_text(), "hvm_info fallback: ignoring RAM entry 3") != NULL);
 }

@@ -164,6 +164,45 @@ TEST(pci_plan_honours_mmio_hole_size)
 	CHECK_EQ(pl.mem_start, 0xF0000000);
 }
 
+TEST(pci_plan_bounds_mmio_hole_size_and_never_moves_the_loader)
+{
+	struct pci_plan pl;
+
+	add(0, 0x18, 0x10, PCI_BAR_MEM32, 16 * MiB);
+	/* Larger than xl allows (3840 MiB): the hole would start at 1 MiB, over the loader. */
+	base_plan(&pl, 1);
+	pl.allow_relocate = true;
+	pl.mmio_hole_size = 0xFFF00000;
+	pci_plan(&pl);
+	CHECK_EQ(pl.mem_start, 0xF0000000);
+	CHECK_EQ(pl.new_low_mem_end, pl.low_mem_end);
+	base_plan(&pl, 1);
+	pl.allow_relocate = true;
+	pl.mmio_hole_size = 0x100000000ull;
+	pci_plan(&pl);
+	CHECK_EQ(pl.mem_start, 0xF0000000);
+
+	/* xl's largest, 3840 MiB: the hole starts at 256 MiB and RAM above moves. */
+	base_plan(&pl, 1);
+	pl.allow_relocate = true;
+	pl.low_mem_end = 0xE0000000;
+	pl.mmio_hole_size = 0xF0000000;
+	pci_plan(&pl);
+	CHECK_EQ(pl.mem_start, 0x10000000);
+	CHECK_EQ(pl.new_low_mem_end, 0x10000000);
+
+	/* RAM the loader and its modules occupy never moves, whatever the hole asks. */
+	base_plan(&pl, 1);
+	pl.allow_relocate = true;
+	pl.low_mem_end = 0xE0000000;
+	pl.keep_end = 0x12345678;
+	pl.mmio_hole_size = 0xF0000000;
+	pci_plan(&pl);
+	CHECK_EQ(pl.mem_start, 0x12400000);
+	CHECK(pl.new_low_mem_end >= pl.keep_end);
+	plan_is_sound(&pl);
+}
+
 TEST(pci_plan_steps_over_reserved_ranges)
 {
 	struct pci_plan pl;
@@ -195,6 +234,35 @@ TEST(pci_plan_keeps_the_xen_platform_bar_out_of_the_uc_range)
 	CHECK_EQ(find(&pl, 0x10, 0x14)->addr, 0xFB000000);
 	CHECK_EQ(pl.mem_uc_end, 0xFB000000);
 	CHECK_EQ(find(&pl, 0x18, 0x10)->addr, 0xF0000000);
+}
+
+TEST(pci_plan_keeps_the_top_of_hole_bar_off_reserved_ranges_and_ram)
+{
+	struct pci_plan pl;
+	const struct e820_entry map[] = {
+		{ 0x100000, 0x3700000, E820_RAM },
+		{ 0xFB800000, 0x100000, E820_RESERVED }, /* an RMRR at the top of the hole */
+	};
+
+	add(0, 0x18, 0x10, PCI_BAR_MEM32, 32 * MiB);
+	add(1, 0x10, 0x14, PCI_BAR_MEM32, 16 * MiB)->top_of_hole = true;
+	base_plan(&pl, 2);
+	pl.map = map;
+	pl.map_nr = 2;
+	CHECK_EQ(pci_plan(&pl), 0);
+	plan_is_sound(&pl);
+	CHECK_EQ(find(&pl, 0x10, 0x14)->addr, 0xFA000000);
+	CHECK(pl.mem_uc_end <= 0xFA000000);
+
+	/* RAM up to 0xFB800000 (a toolstack that left no hole): the BAR may not land on it. */
+	add(0, 0x18, 0x10, PCI_BAR_MEM32, 32 * MiB);
+	add(1, 0x10, 0x14, PCI_BAR_MEM32, 16 * MiB)->top_of_hole = true;
+	base_plan(&pl, 2);
+	pl.low_mem_end = 0xFB800000;
+	pci_plan(&pl);
+	plan_is_sound(&pl);
+	const struct pci_bar *b = find(&pl, 0x10, 0x14);
+	CHECK(!b->placed || b->addr >= 0xFB800000);
 }
 
 TEST(pci_plan_relocates_ram_only_when_allowed)

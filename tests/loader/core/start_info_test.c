@@ -153,9 +153,10 @@ TEST(start_info_refuses_bad_module_lists)
 
 	setup(1, names);
 	struct hvm_start_info *si = (void *)(mem + SI_PADDR);
-	si->nr_modules = 1000;
-	CHECK_EQ(run(&r, why), -ERR_RANGE);
-	CHECK(strstr(why, "1000 modules") != NULL);
+	si->nr_modules = 1000; /* the first 16 are read, the firmware among them */
+	CHECK_EQ(run(&r, why), 0);
+	CHECK(r.have_firmware);
+	CHECK(strstr(console_text(), "1000 modules; the first 16 are read") != NULL);
 
 	si->nr_modules = 1;
 	si->modlist_paddr = MEM_SIZE - 16; /* list runs off guest memory */
@@ -170,4 +171,59 @@ TEST(start_info_refuses_bad_module_lists)
 	((struct hvm_modlist_entry *)(void *)(mem + MODLIST_PADDR))->cmdline_paddr = MEM_SIZE + 5;
 	CHECK_EQ(run(&r, why), 0);
 	CHECK(!r.have_firmware);
+}
+
+TEST(start_info_at_an_unaligned_address_is_read)
+{
+	const char *names[] = { "firmware" };
+	struct start_info_result r;
+	char why[160];
+
+	/* The start info and the module list one byte off their alignment. */
+	setup(1, names);
+	memmove(mem + SI_PADDR + 1, mem + SI_PADDR, sizeof(struct hvm_start_info));
+	memmove(mem + MODLIST_PADDR + 0x41, mem + MODLIST_PADDR, sizeof(struct hvm_modlist_entry));
+	uint64_t list = MODLIST_PADDR + 0x41;
+	memcpy(mem + SI_PADDR + 1 + offsetof(struct hvm_start_info, modlist_paddr), &list, sizeof(list));
+	why[0] = '\0';
+	CHECK_EQ(start_info_read(&view, SI_PADDR + 1, IMAGE_START, IMAGE_END, &r, why, sizeof(why)), 0);
+	CHECK(r.have_firmware);
+	CHECK_EQ(r.firmware.paddr, 0x200000);
+}
+
+TEST(start_info_more_than_16_modules_reads_the_first_16)
+{
+	const char *names[] = { "ipxe", NULL, "firmware" };
+	struct start_info_result r;
+	char why[160];
+
+	setup(3, names);
+	((struct hvm_start_info *)(void *)(mem + SI_PADDR))->nr_modules = 20;
+	CHECK_EQ(run(&r, why), 0);
+	CHECK(r.have_firmware);
+	CHECK_EQ(r.firmware.paddr, 0x280000);
+	CHECK(strstr(console_text(), "start info lists 20 modules; the first 16 are read") != NULL);
+}
+
+TEST(start_info_refuses_modules_over_the_loaders_fixed_areas)
+{
+	const char *names[] = { "firmware" };
+	struct start_info_result r;
+	char why[160];
+	struct hvm_modlist_entry *m = setup(1, names);
+
+	m->paddr = 0xFBFFF000u; /* runs into the tables area at 0xFC000000 */
+	m->size = 0x2000;
+	CHECK_EQ(run(&r, why), -ERR_RANGE);
+	CHECK(strstr(why, "overlaps the tables area") != NULL);
+	m->paddr = 0x1800; /* the SeaBIOS handoff block at 0x1000 */
+	m->size = 0x1000;
+	CHECK_EQ(run(&r, why), -ERR_RANGE);
+	CHECK(strstr(why, "overlaps the SeaBIOS handoff block") != NULL);
+	m->paddr = 0x18000; /* the handoff's scratch at 0x10000 */
+	CHECK_EQ(run(&r, why), -ERR_RANGE);
+	CHECK(strstr(why, "overlaps the handoff scratch") != NULL);
+	m->paddr = 0x20000; /* just past it: fine */
+	CHECK_EQ(run(&r, why), 0);
+	CHECK(r.have_firmware);
 }

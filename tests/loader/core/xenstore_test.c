@@ -232,3 +232,23 @@ TEST(xenstore_lists_a_directory_in_one_request)
 	CHECK_EQ(nr, 0);
 	CHECK_EQ(xs_directory(&c, "bios-strings", buf, 10, &nr), -ERR_NOSPC);
 }
+
+TEST(xenstore_directory_too_long_keeps_the_names_that_fit)
+{
+	struct xs_client c;
+	char buf[20];
+	uint32_t nr = 99;
+
+	fresh(0);
+	xs_init(&c, &ring, &fake);
+	/* 24 bytes of names in 20: the two whole ones are kept, the cut one is not. */
+	CHECK_EQ(xs_directory(&c, "bios-strings", buf, sizeof(buf), &nr), -ERR_NOSPC);
+	CHECK_EQ(nr, 2);
+	CHECK_STR(buf, "bios-vendor");
+	CHECK_STR(buf + 12, "oem-1");
+	/* The reply was consumed whole: the next request works. */
+	CHECK_EQ(xs_directory(&c, "bios-strings", buf, sizeof(buf), &nr), -ERR_NOSPC);
+	char v[8];
+	CHECK_EQ(xs_read(&c, "platform/acpi", v, sizeof(v)), 0);
+	CHECK_STR(v, "1");
+}

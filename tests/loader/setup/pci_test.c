@@ -135,6 +135,41 @@ TEST(pci_setup_leaves_unplaceable_bars_disabled)
 	CHECK(strstr(console_text(), "pci dev 04:0 bar 10 size 010000000: no space, left disabled") != NULL);
 }
 
+TEST(pci_setup_bars_past_the_array_leave_decode_off)
+{
+	uint32_t nr = 0;
+
+	/* 44 functions with six 4 KiB BARs each: 264, more than the 256 the scan keeps. */
+	qemu_xen_bus();
+	for (uint8_t dev = 4; nr < 44; dev++)
+		for (uint8_t fn = 0; fn < 8 && nr < 44; fn++, nr++) {
+			struct fake_fn *f = fake_add(dev, fn, 0x1234, 0x5678, 0x03800000);
+			for (int bar = 0; bar < 6; bar++)
+				fake_bar(f, bar, 4096, 0);
+		}
+	pci_setup(&plat);
+	CHECK(strstr(console_text(), "more than 256 BARs;") != NULL);
+	/* Whatever was dropped, no function may decode memory with a BAR still at 0. */
+	uint32_t zero_bars = 0;
+	for (uint32_t bdf = 0; bdf < 256; bdf++) {
+		const struct fake_fn *f = &fake_bus.fn[bdf];
+		uint16_t cmd = (uint16_t)(f->cfg[PCI_COMMAND] | f->cfg[PCI_COMMAND + 1] << 8);
+
+		if (!f->present)
+			continue;
+		for (unsigned int reg = PCI_BASE_ADDRESS_0; reg <= 0x24; reg += 4) {
+			uint32_t v;
+
+			memcpy(&v, &f->cfg[reg], 4);
+			if (!f->has_mask[reg / 4] || (v & PCI_BAR_SPACE_IO) || (v & ~0xFu))
+				continue;
+			zero_bars++;
+			CHECK_EQ(cmd & PCI_COMMAND_MEMORY, 0);
+		}
+	}
+	CHECK(zero_bars > 0);
+}
+
 TEST(pci_setup_without_the_isa_bridge_routes_nothing)
 {
 	qemu_xen_bus();

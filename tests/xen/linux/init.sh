@@ -37,6 +37,10 @@ cp /proc/interrupts /proc/uptime $R/
 cat /sys/devices/system/cpu/online >$R/cpus-online
 sed -n 's/^apicid[[:space:]]*: *//p' /proc/cpuinfo >$R/apicids
 cat /sys/devices/system/clocksource/clocksource0/available_clocksource >$R/clocksources 2>/dev/null
+# NUMA nodes as Linux took them from SRAT/SLIT: "nodeN cpus=LIST distance=D..." per node.
+for n in /sys/devices/system/node/node*; do
+	[ -d "$n" ] && echo "${n##*/} cpus=$(cat $n/cpulist) distance=$(cat $n/distance)"
+done >$R/numa
 # /sys/firmware/memmap is the e820 map as the kernel took it from the firmware.
 for d in /sys/firmware/memmap/*; do
 	[ -d "$d" ] && echo "$(cat $d/start) $(cat $d/end) $(cat $d/type)"

@@ -17,6 +17,8 @@
 #   #expect-log: ERE          a firmware "(dN)" console line must match
 #   #expect-dmesg: ERE        a kernel log line must match
 #   #expect-smbios: ERE       a line of dmidecode's output must match
+#   #expect-numa: LINE        Linux's NUMA nodes, one "nodeN cpus=LIST distance=D..." line each,
+#                             must be exactly these (checked for hvmloader guests too)
 #   #reject-smbios: ERE       no line of dmidecode's output may match
 import difflib
 import glob
@@ -260,6 +262,11 @@ def check(name, cfg, rdir, log):
     c.result('acpi-decode', r.acpi_tables() and not bad if r.acpi_on else True,
              'iasl -d: ' + ('; '.join(bad) if bad else 'no ACPI tables'), bad)
     c.result('smbios-decode', r.dmi_ok, 'dmidecode --from-dump: ' + r.dmi_err)
+    # NUMA nodes, for either firmware: the same layout under hvmloader and hvmchain.
+    exp = cfg_fields(cfg, 'expect-numa')
+    if exp:
+        nodes = r.file('numa').splitlines()
+        c.result('numa', sorted(exp) == sorted(nodes), 'Linux\'s nodes differ from the config', nodes or ['(no nodes)'])
     if not hvmchain:
         return c.failed
 
