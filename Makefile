@@ -1,18 +1,37 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # hvmchain: one non-recursive Makefile; every output goes to $(OUT).
 #
-#   make           build out/hvmchain (the loader) and the 128 KiB SeaBIOS payload
+#   make           build out/hvmchain (the loader) and its SeaBIOS payload; installs nothing,
+#                  never reaches the network, names the apt-get line for a missing package
+#   make deps      install the build packages and fetch the pinned SeaBIOS source (as root)
 #   make check     host unit tests, then the emulated-Xen boot tests (installs what it needs)
 #   make demo      boot one guest through hvmchain under Xen in QEMU and show the log
 #   make bench     time the loader stage of hvmchain against Debian's hvmloader
 #   make install   install the loader and its payload under $(DESTDIR)$(LIBDIR)
 #   make clean     remove $(OUT)
+#
+# Packagers: SEABIOS=build (default; from SEABIOS_SRC=DIR or the source `make deps` cached),
+# SEABIOS=system SEABIOS_IMAGE=FILE (embed a Xen-capable image, e.g. Debian's bios-256k.bin),
+# SEABIOS=none (no built-in: guests need the "firmware" module). CROSS_COMPILE, CC, LD, STRIP
+# and XEN_INCLUDE (where xen/xen.h lives) are honoured.
 
 OUT            ?= out
 HVMCHAIN_CACHE ?= /var/cache/hvmchain
 PREFIX         ?= /usr
 LIBDIR         ?= $(PREFIX)/lib/hvmchain
 V              ?= 0
+SEABIOS        ?= build
+XEN_INCLUDE    ?= /usr/include
+
+# The loader is freestanding i386 code: any x86 gcc/ld pair that takes -m32 builds it.
+ifeq ($(origin CC),default)
+CC := $(CROSS_COMPILE)gcc
+endif
+ifeq ($(origin LD),default)
+LD := $(CROSS_COMPILE)ld
+endif
+STRIP ?= $(CROSS_COMPILE)strip
+
 VERSION        := 0.1.0
 
 ifeq ($(V),0)
@@ -27,14 +46,22 @@ endif
 .SUFFIXES:
 .DEFAULT_GOAL := all
 
-export OUT HVMCHAIN_CACHE
+# Only these goals may install packages or download (the SeaBIOS source); a plain `make`,
+# `make install` or a package build only checks, so it runs as any user with no network.
+ONLINE_GOALS := deps check demo bench xen-check xen-deps
+ifneq ($(filter $(ONLINE_GOALS),$(MAKECMDGOALS)),)
+HVMCHAIN_ONLINE := 1
+endif
+HVMCHAIN_ONLINE ?= 0
 
-# Build dependencies come from Debian packages; this stamp installs the missing ones
-# (as root) or says which apt-get line to run.
+export OUT HVMCHAIN_CACHE HVMCHAIN_ONLINE
+
+# Build dependencies come from Debian packages: this stamp checks them and, for the goals
+# above, installs the missing ones (as root); otherwise it prints the apt-get line to run.
 DEPS_BUILD := $(OUT)/.deps-build
 $(DEPS_BUILD): scripts/deps.sh
 	$(Q)mkdir -p $(@D)
-	$(Q)scripts/deps.sh build
+	$(Q)scripts/deps.sh $(if $(filter 1,$(HVMCHAIN_ONLINE)),install,check) build
 	$(Q)touch $@
 
 # Table families add their sources to LOADER_PURE_SRCS (built into the loader and the host
@@ -48,8 +75,14 @@ include tests/unit.mk
 -include tests/xen/xen.mk
 include tests/bench/bench.mk
 
-.PHONY: all clean check install
+.PHONY: all clean check install deps
 all: $(ALL_TARGETS)
+
+# The one explicit step that installs the build packages and fetches what `make` needs.
+deps:
+	$(Q)scripts/deps.sh install build
+	$(Q)mkdir -p $(OUT) && touch $(DEPS_BUILD)
+	$(Q)$(DEPS_FETCH)
 
 # Each suite prints PASS/FAIL lines; scripts/check.sh runs them all and totals them. The test
 # packages go in first: under make -k, a suite that ran before them (seabios-check needs QEMU,

@@ -189,6 +189,10 @@ static void load_payload(const struct platform *p, const struct payload_ops *pay
 		img.size = p->start_info.firmware.size;
 		img.source = "module \"firmware\"";
 	} else {
+		/* Built with SEABIOS=none: nothing to fall back on. */
+		if (seabios_builtin_end - seabios_builtin == 0)
+			fatal("no \"firmware\" module and no built-in SeaBIOS (built with SEABIOS=none): "
+			      "give the guest bios=\"seabios\" or bios_path_override=\"/usr/share/seabios/bios-256k.bin\"");
 		img.data = seabios_builtin;
 		img.size = (uint64_t)(seabios_builtin_end - seabios_builtin);
 		img.source = "the built-in image";

@@ -26,7 +26,7 @@ struct payload_ops {
 
 extern const struct payload_ops seabios_payload;
 
-/* The 128 KiB SeaBIOS built into the loader image, used when no "firmware" module came. */
+/* The SeaBIOS built into the loader image (SEABIOS= in seabios.mk; empty for none), used when no "firmware" module came. */
 extern const uint8_t seabios_builtin[], seabios_builtin_end[];
 
 #endif
