@@ -19,6 +19,14 @@ OUT            ?= out
 HVMCHAIN_CACHE ?= /var/cache/hvmchain
 PREFIX         ?= /usr
 LIBDIR         ?= $(PREFIX)/lib/hvmchain
+BINDIR         ?= $(PREFIX)/bin
+SBINDIR        ?= $(PREFIX)/sbin
+MANDIR         ?= $(PREFIX)/share/man
+# Xen's firmware dir, where libxl looks up a bare firmware="hvmchain" (Debian's Xen 4.17:
+# /usr/lib/xen-4.17/boot); empty: no link there.
+XENFIRMWAREDIR ?=
+# INSTALL_STRIP=0 keeps the loader's debug info (a package build strips it itself).
+INSTALL_STRIP  ?= 1
 V              ?= 0
 SEABIOS        ?= build
 XEN_INCLUDE    ?= /usr/include
@@ -32,7 +40,14 @@ LD := $(CROSS_COMPILE)ld
 endif
 STRIP ?= $(CROSS_COMPILE)strip
 
-VERSION        := 0.1.0
+# The version: `git describe` in a git tree (tags vX.Y.Z), else the VERSION file, which a
+# release tarball or Debian source package carries; the VERSION base plus the commit when
+# the repository has no tag yet.
+VERSION_BASE   := $(shell cat VERSION)
+VERSION        := $(shell git describe --tags --match 'v[0-9]*' --dirty 2>/dev/null | sed 's/^v//')
+ifeq ($(VERSION),)
+VERSION        := $(VERSION_BASE)$(shell git rev-parse --short HEAD 2>/dev/null | sed 's/^/+g/')
+endif
 
 ifeq ($(V),0)
 Q    := @
@@ -90,10 +105,49 @@ deps:
 check: $(DEPS_BUILD) | xen-deps
 	$(Q)scripts/check.sh $(CHECK_TARGETS)
 
+# The version is compiled in: rebuild what prints it when it changes (a new commit).
+$(OUT)/version: FORCE
+	$(Q)mkdir -p $(@D)
+	$(Q)echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+$(filter %/main.c.o,$(LOADER_OBJS)): $(OUT)/version
+
+.PHONY: version uninstall
+version:
+	@echo $(VERSION)
+
+# Loader and payload are data to the host (Xen's domain builder reads them): mode 0644.
 install: all
 	install -d $(DESTDIR)$(LIBDIR)
 	install -m 0644 $(INSTALL_FILES) $(DESTDIR)$(LIBDIR)/
-	strip --strip-debug $(DESTDIR)$(LIBDIR)/$(notdir $(HVMCHAIN))
+ifeq ($(INSTALL_STRIP),1)
+	$(STRIP) --strip-debug $(DESTDIR)$(LIBDIR)/$(notdir $(HVMCHAIN))
+endif
+	$(foreach f,$(INSTALL_BIN),install -D -m 0755 $(f) $(DESTDIR)$(BINDIR)/$(notdir $(f))$(newline))
+	$(foreach f,$(INSTALL_SBIN),install -D -m 0755 $(f) $(DESTDIR)$(SBINDIR)/$(notdir $(f))$(newline))
+	$(foreach f,$(INSTALL_MAN7),install -D -m 0644 $(f) $(DESTDIR)$(MANDIR)/man7/$(notdir $(f))$(newline))
+	$(foreach f,$(INSTALL_MAN1),install -D -m 0644 $(f) $(DESTDIR)$(MANDIR)/man1/$(notdir $(f))$(newline))
+	$(foreach f,$(INSTALL_MAN8),install -D -m 0644 $(f) $(DESTDIR)$(MANDIR)/man8/$(notdir $(f))$(newline))
+ifneq ($(XENFIRMWAREDIR),)
+	install -d $(DESTDIR)$(XENFIRMWAREDIR)
+	ln -sfn $(LIBDIR)/$(notdir $(HVMCHAIN)) $(DESTDIR)$(XENFIRMWAREDIR)/hvmchain
+endif
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(LIBDIR)/,$(notdir $(INSTALL_FILES)))
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(INSTALL_BIN)))
+	rm -f $(addprefix $(DESTDIR)$(SBINDIR)/,$(notdir $(INSTALL_SBIN)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(INSTALL_MAN7)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(INSTALL_MAN1)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(INSTALL_MAN8)))
+ifneq ($(XENFIRMWAREDIR),)
+	rm -f $(DESTDIR)$(XENFIRMWAREDIR)/hvmchain
+endif
+	-rmdir $(DESTDIR)$(LIBDIR)
+
+define newline
+
+
+endef
 
 clean:
 	rm -rf $(OUT)
