@@ -16,6 +16,8 @@ struct payload_image {
 
 struct payload_ops {
 	const char *name;
+	/* Optional: refuses an image it cannot run (logging why) before the loader does any work. */
+	int (*check)(const struct payload_image *img);
 	/* Checks the image and copies it where it runs; sets b->bios_base. Errors are logged. */
 	int (*load)(const struct platform *p, const struct payload_image *img, struct boot *b);
 	/* Hands over what the loader built (b's table list, the memory map). */

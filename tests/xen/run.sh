@@ -137,6 +137,9 @@ boot() {
 	cp "$disk" "$T/disk.img"
 	# Not a SeaBIOS image: 100 bytes of text, for the rejection test.
 	for _ in 1 2 3 4 5; do printf 'NOT-A-SEABIOS-IMAGE\n'; done >"$T/bad-100.bin"
+	# Debian's 128 KiB SeaBIOS, built without Xen support (the seabios package is a build
+	# dependency): an admin's likely mistake, which hvmchain must refuse by name.
+	cp /usr/share/seabios/bios.bin "$T/debian-bios.bin"
 	# smbios_firmware blob ([u32 length][structure] records): a good vendor type 200 (handle 0xC800,
 	# clear of hvmchain's own) carrying the string HVMCHAIN-BLOB-GOOD (32 bytes with its length), then at offset 32 a type 201 whose
 	# header claims 16 formatted bytes in a 6-byte record.
