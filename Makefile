@@ -89,6 +89,7 @@ include tests/boot/boot.mk
 include tests/unit.mk
 -include tests/xen/xen.mk
 include tests/bench/bench.mk
+include docs/docs.mk
 
 .PHONY: all clean check install deps
 all: $(ALL_TARGETS)

@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# Man pages and the admin's switch script: installed as they are; man-check renders each page.
+
+MAN_PAGES    := docs/hvmchain.7 docs/hvmchain-switch.8
+INSTALL_MAN7 += docs/hvmchain.7
+INSTALL_MAN8 += docs/hvmchain-switch.8
+INSTALL_SBIN += tools/hvmchain-switch
+
+# groff -ww: every warning (bad requests, lines it cannot fit or adjust) fails the page.
+.PHONY: man-check
+man-check:
+	$(Q)for m in $(MAN_PAGES); do \
+		if groff -man -t -ww -z $$m 2>$(OUT)/man-check.log && [ ! -s $(OUT)/man-check.log ]; then \
+			echo "PASS man $$m"; else echo "FAIL man $$m: $$(head -n 3 $(OUT)/man-check.log)"; fi; \
+	done
+
+CHECK_TARGETS += man-check
