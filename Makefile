@@ -25,8 +25,11 @@ MANDIR         ?= $(PREFIX)/share/man
 # Xen's firmware dir, where libxl looks up a bare firmware="hvmchain" (Debian's Xen 4.17:
 # /usr/lib/xen-4.17/boot); empty: no link there.
 XENFIRMWAREDIR ?=
-# INSTALL_STRIP=0 keeps the loader's debug info (a package build strips it itself).
+# INSTALL_STRIP=0 keeps the loader's debug info in it; INSTALL_DEBUG=1 also keeps it in
+# $(DEBUGDIR)$(LIBDIR)/hvmchain.debug, which gdb finds through the stripped image's debug link.
 INSTALL_STRIP  ?= 1
+INSTALL_DEBUG  ?= 0
+DEBUGDIR       ?= $(PREFIX)/lib/debug
 V              ?= 0
 SEABIOS        ?= build
 XEN_INCLUDE    ?= /usr/include
@@ -39,6 +42,7 @@ ifeq ($(origin LD),default)
 LD := $(CROSS_COMPILE)ld
 endif
 STRIP ?= $(CROSS_COMPILE)strip
+OBJCOPY ?= $(CROSS_COMPILE)objcopy
 
 # The version: `git describe` in a git tree (tags vX.Y.Z), else the VERSION file, which a
 # release tarball or Debian source package carries; the VERSION base plus the commit when
@@ -90,6 +94,7 @@ include tests/unit.mk
 -include tests/xen/xen.mk
 include tests/bench/bench.mk
 include docs/docs.mk
+include tools/tools.mk
 
 .PHONY: all clean check install deps
 all: $(ALL_TARGETS)
@@ -120,8 +125,18 @@ version:
 install: all
 	install -d $(DESTDIR)$(LIBDIR)
 	install -m 0644 $(INSTALL_FILES) $(DESTDIR)$(LIBDIR)/
+ifeq ($(INSTALL_DEBUG),1)
+	install -d $(DESTDIR)$(DEBUGDIR)$(LIBDIR)
+	$(OBJCOPY) --only-keep-debug --compress-debug-sections $(HVMCHAIN) \
+		$(DESTDIR)$(DEBUGDIR)$(LIBDIR)/$(notdir $(HVMCHAIN)).debug
+	chmod 0644 $(DESTDIR)$(DEBUGDIR)$(LIBDIR)/$(notdir $(HVMCHAIN)).debug
+endif
 ifeq ($(INSTALL_STRIP),1)
 	$(STRIP) --strip-debug $(DESTDIR)$(LIBDIR)/$(notdir $(HVMCHAIN))
+ifeq ($(INSTALL_DEBUG),1)
+	cd $(DESTDIR)$(DEBUGDIR)$(LIBDIR) && $(OBJCOPY) --add-gnu-debuglink=$(notdir $(HVMCHAIN)).debug \
+		$(abspath $(DESTDIR)$(LIBDIR))/$(notdir $(HVMCHAIN))
+endif
 endif
 	$(foreach f,$(INSTALL_BIN),install -D -m 0755 $(f) $(DESTDIR)$(BINDIR)/$(notdir $(f))$(newline))
 	$(foreach f,$(INSTALL_SBIN),install -D -m 0755 $(f) $(DESTDIR)$(SBINDIR)/$(notdir $(f))$(newline))
@@ -143,6 +158,7 @@ uninstall:
 ifneq ($(XENFIRMWAREDIR),)
 	rm -f $(DESTDIR)$(XENFIRMWAREDIR)/hvmchain
 endif
+	rm -f $(DESTDIR)$(DEBUGDIR)$(LIBDIR)/$(notdir $(HVMCHAIN)).debug
 	-rmdir $(DESTDIR)$(LIBDIR)
 
 define newline

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Man pages and the admin's switch script: installed as they are; man-check renders each page.
 
-MAN_PAGES    := docs/hvmchain.7 docs/hvmchain-switch.8
+MAN_PAGES    += docs/hvmchain.7 docs/hvmchain-switch.8
 INSTALL_MAN7 += docs/hvmchain.7
 INSTALL_MAN8 += docs/hvmchain-switch.8
 INSTALL_SBIN += tools/hvmchain-switch
@@ -15,3 +15,9 @@ man-check:
 	done
 
 CHECK_TARGETS += man-check
+
+# The Debian package (debian/), built by scripts/make-deb.sh as a non-root user with no
+# network, lintian-checked; not part of make check (it takes minutes).
+.PHONY: deb
+deb:
+	$(Q)scripts/make-deb.sh
