@@ -34,6 +34,13 @@ static void die(const char *what)
 	exit(1);
 }
 
+/* A command line that describes no guest xl would create: exit status 2, as for usage. */
+static void bad_option(const char *what)
+{
+	fprintf(stderr, "hvmchain-tables: %s\n", what);
+	exit(2);
+}
+
 static void write_file(const char *name, const void *data, size_t len)
 {
 	char path[4096];
@@ -122,10 +129,10 @@ static void set_string(struct platform *p, const char *kv)
 	size_t klen = eq ? (size_t)(eq - kv) : 0;
 
 	if (!eq || strlen(eq + 1) >= PLATFORM_STRING_MAX)
-		die("--bios-string wants KEY=VALUE, VALUE shorter than 128 bytes");
+		bad_option("--bios-string wants KEY=VALUE, VALUE shorter than 128 bytes");
 	if (klen > 4 && !strncmp(kv, "oem-", 4)) {
 		if (p->strings.oem_nr == PLATFORM_MAX_OEM_STRINGS)
-			die("too many oem- strings");
+			bad_option("too many oem- strings");
 		strcpy(p->strings.oem[p->strings.oem_nr++], eq + 1);
 		return;
 	}
@@ -134,7 +141,7 @@ static void set_string(struct platform *p, const char *kv)
 			strcpy((char *)&p->strings + keys[i].off, eq + 1);
 			return;
 		}
-	die("unknown bios-strings key (see hvmchain(7), XENSTORE KEYS)");
+	bad_option("unknown bios-strings key (see hvmchain(7), XENSTORE KEYS)");
 }
 
 static unsigned long num(const char *s, const char *opt)
@@ -195,11 +202,11 @@ int main(int argc, char **argv)
 	if (!maxvcpus)
 		maxvcpus = vcpus;
 	if (!vcpus || vcpus > maxvcpus || maxvcpus > PLATFORM_MAX_VCPUS)
-		die("want 1 <= vcpus <= maxvcpus <= 128");
+		bad_option("want 1 <= vcpus <= maxvcpus <= 128");
 	if (hole < 256 || hole > 3072 || memory < 16)
-		die("want --mmio-hole between 256 and 3072 MiB (xl's range) and --memory of 16 MiB or more");
+		bad_option("want --mmio-hole between 256 and 3072 MiB (xl's range) and --memory of 16 MiB or more");
 	if (nodes > PLATFORM_MAX_VNODES || nodes > vcpus)
-		die("want --vnuma no larger than 16 nor than --vcpus");
+		bad_option("want --vnuma no larger than 16 nor than --vcpus");
 
 	/* The guest: vCPUs 0..vcpus-1 online of maxvcpus, RAM below the hole and the rest above 4 GiB. */
 	struct platform *s = sample_platform((uint32_t)maxvcpus, 0, 0);

@@ -68,5 +68,9 @@ done
 grep -q '^0000000100000000-.* RAM$' e820.txt && pass e820-high-ram || fail e820-high-ram "$(cat e820.txt)"
 
 # The tool must refuse nonsense rather than write tables for it.
-if "$tool" --vcpus 8 --maxvcpus 4 "$out/bad" >/dev/null 2>&1; then fail refuses-bad-options; else pass refuses-bad-options; fi
+"$tool" --vcpus 8 --maxvcpus 4 "$out/bad" >/dev/null 2>&1
+st=$?
+[ $st = 2 ] && [ ! -e "$out/bad" ] && pass refuses-bad-options || fail refuses-bad-options "exit $st"
+"$tool" --bios-string no-such-key=1 "$out/bad" >/dev/null 2>&1
+[ $? = 2 ] && pass refuses-unknown-bios-string || fail refuses-unknown-bios-string
 exit $rc
