@@ -40,17 +40,27 @@ printf '  %-7s %s\n' DEB "$work (as ${user:-$(id -un)}, no network)"
 if ! (cd "$work/hvmchain-$ver" && "${run[@]}" env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u OUT -u HVMCHAIN_ONLINE \
 	dpkg-buildpackage -us -uc -rfakeroot) >"$work/build.log" 2>&1; then
 	tail -n 30 "$work/build.log" >&2
-	die "dpkg-buildpackage failed (full log: $work/build.log)"
+	echo "FAIL deb/build: dpkg-buildpackage failed (full log: $work/build.log)"
+	exit 1
 fi
+echo "PASS deb/build ($(($(date +%s) - t0)) s, as ${user:-$(id -un)}, no network)"
 # The loader's debug info (the package ships it stripped): for gdb against a guest.
 objcopy --only-keep-debug --compress-debug-sections "$work/hvmchain-$ver/out/hvmchain" "$work/hvmchain_$ver.loader.debug"
 printf '  %-7s %s\n' DEB "built in $(($(date +%s) - t0)) s: $(cd "$work" && ls ./*.deb ./*.dsc ./*.debug | tr '\n' ' ')"
 
 # lintian: the binary packages and the source package; any error or warning fails.
 t0=$(date +%s)
-"${run[@]}" lintian --info --display-info "$work"/*.changes >"$work/lintian.log" 2>&1 || true
+# The .changes names the .dsc and every .deb (the -dbgsym too), so one run checks them all.
+if ! "${run[@]}" lintian --info --display-info "$work"/*.changes >"$work/lintian.log" 2>&1 &&
+	! grep -q '^[EW]: ' "$work/lintian.log"; then
+	cat "$work/lintian.log" >&2
+	echo "FAIL deb/lintian: lintian did not run"
+	exit 1
+fi
 printf '  %-7s %s\n' LINTIAN "$(($(date +%s) - t0)) s, $(grep -c '^[EW]: ' "$work/lintian.log" || true) errors/warnings (log: $work/lintian.log)"
 if grep -q '^[EW]: ' "$work/lintian.log"; then
 	grep '^[EW]: ' "$work/lintian.log" >&2
+	echo "FAIL deb/lintian: $(grep -c '^[EW]: ' "$work/lintian.log") errors/warnings"
 	exit 1
 fi
+echo "PASS deb/lintian (.deb and .dsc: no error, no warning)"
