@@ -33,9 +33,10 @@ check hypercalls-in-one-file $(grep -lE '__HYPERVISOR_|hypercall_page' $src | gr
 # One checksum helper: nobody else computes "0 - sum".
 check one-checksum-helper $(grep -lE '(uint8_t)\s*\(?-\s*sum|0 - sum' $(grep -vE '^tests/' <<<"$src") | grep -v '^loader/lib/checksum\.c$')
 
-# Every source and build file starts with an SPDX line (within its first two lines).
+# Every source and build file starts with an SPDX line (within its first two lines). Not the
+# licence text, nor Debian files whose format has no room for a comment line.
 spdx=()
-for f in $(grep -vE '(^|/)(README|VERSION)$|\.gitignore$|\.md$' <<<"$files"); do
+for f in $(grep -vE '(^|/)(README|VERSION|COPYING)$|\.gitignore$|\.md$|^debian/(changelog|copyright|source/format)$' <<<"$files"); do
 	head -n 2 "$f" | grep -q 'SPDX-License-Identifier: GPL-2.0-only' || spdx+=("$f")
 done
 check spdx-first "${spdx[@]:-}"
