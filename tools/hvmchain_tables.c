@@ -224,8 +224,6 @@ int main(int argc, char **argv)
 		p->mem.memmap[p->mem.memmap_nr++] = (struct e820_entry){ 4 * GiB, p->mem.high_end - 4 * GiB, E820_RAM };
 	p->pci.mem_start = low_max;
 	p->pci.mem_end = PHYS;
-	p->pci.io_start = 0xC000;
-	p->pci.io_end = 0x10000;
 	p->isa.com1 = p->isa.hpet = true;
 	p->cfg.smbios_ep21 = p->cfg.smbios_ep30 = true;
 	p->cfg.xen_platform_pci_bar_uc = true;
