@@ -9,7 +9,9 @@ set -euo pipefail
 build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios python3 dpkg-dev)
 # Emulated-Xen tests: QEMU runs Xen; debootstrap fetches Xen, dom0 kernel and qemu-xen debs
 # into the cache without installing them on the host; isolinux/genisoimage make guest CDs.
-test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode)
+# deb-check builds the Debian package and runs lintian on it.
+test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode
+	debhelper fakeroot lintian)
 
 action=install
 case "${1:-}" in
