@@ -23,7 +23,7 @@ deb:
 	$(Q)scripts/make-deb.sh
 
 # In make check: the build and lintian (about 5 minutes on 2 cores, lintian about 1), and
-# before xen-check, whose guests 80/81 boot through the package's files and switch.
+# before xen-check, whose guests 90/91 boot through the package's files and switch.
 .PHONY: deb-check
 deb-check: deb
 xen-check: | deb-check

@@ -1,8 +1,0 @@
-# SPDX-License-Identifier: GPL-2.0-only
-# dom0: take the switch back out; Xen's hvmloader must be a plain file at its path again.
-set -e
-export PATH=/test/bin:$PATH LD_LIBRARY_PATH=/test/lib
-hvmchain-switch disable
-hvmchain-switch status | grep -q '^disabled:'
-[ -f /usr/lib/xen-4.17/boot/hvmloader ] && [ ! -L /usr/lib/xen-4.17/boot/hvmloader ]
-[ ! -e /usr/lib/xen-4.17/boot/hvmloader.distrib ]
