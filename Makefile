@@ -1,20 +1,58 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # hvmchain: one non-recursive Makefile; every output goes to $(OUT).
 #
-#   make           build out/hvmchain (the loader) and the 128 KiB SeaBIOS payload
+#   make           build out/hvmchain (the loader) and its SeaBIOS payload; installs nothing,
+#                  never reaches the network, names the apt-get line for a missing package
+#   make deps      install the build packages and fetch the pinned SeaBIOS source (as root)
 #   make check     host unit tests, then the emulated-Xen boot tests (installs what it needs)
 #   make demo      boot one guest through hvmchain under Xen in QEMU and show the log
 #   make bench     time the loader stage of hvmchain against Debian's hvmloader
 #   make fuzz      run each libFuzzer harness for FUZZ_SECONDS (tests/fuzz/)
 #   make install   install the loader and its payload under $(DESTDIR)$(LIBDIR)
 #   make clean     remove $(OUT)
+#
+# Packagers: SEABIOS=build (default; from SEABIOS_SRC=DIR or the source `make deps` cached),
+# SEABIOS=system SEABIOS_IMAGE=FILE (embed a Xen-capable image, e.g. Debian's bios-256k.bin),
+# SEABIOS=none (no built-in: guests need the "firmware" module). CROSS_COMPILE, CC, LD, STRIP
+# and XEN_INCLUDE (where xen/xen.h lives) are honoured.
 
 OUT            ?= out
 HVMCHAIN_CACHE ?= /var/cache/hvmchain
 PREFIX         ?= /usr
 LIBDIR         ?= $(PREFIX)/lib/hvmchain
+BINDIR         ?= $(PREFIX)/bin
+SBINDIR        ?= $(PREFIX)/sbin
+MANDIR         ?= $(PREFIX)/share/man
+# Xen's firmware dir, where libxl looks up a bare firmware="hvmchain" (Debian's Xen 4.17:
+# /usr/lib/xen-4.17/boot); empty: no link there.
+XENFIRMWAREDIR ?=
+# INSTALL_STRIP=0 keeps the loader's debug info in it; INSTALL_DEBUG=1 also keeps it in
+# $(DEBUGDIR)$(LIBDIR)/hvmchain.debug, which gdb finds through the stripped image's debug link.
+INSTALL_STRIP  ?= 1
+INSTALL_DEBUG  ?= 0
+DEBUGDIR       ?= $(PREFIX)/lib/debug
 V              ?= 0
-VERSION        := 0.1.0
+SEABIOS        ?= build
+XEN_INCLUDE    ?= /usr/include
+
+# The loader is freestanding i386 code: any x86 gcc/ld pair that takes -m32 builds it.
+ifeq ($(origin CC),default)
+CC := $(CROSS_COMPILE)gcc
+endif
+ifeq ($(origin LD),default)
+LD := $(CROSS_COMPILE)ld
+endif
+STRIP ?= $(CROSS_COMPILE)strip
+OBJCOPY ?= $(CROSS_COMPILE)objcopy
+
+# The version: `git describe` in a git tree (tags vX.Y.Z), else the VERSION file, which a
+# release tarball or Debian source package carries; the VERSION base plus the commit when
+# the repository has no tag yet.
+VERSION_BASE   := $(shell cat VERSION)
+VERSION        := $(shell git describe --tags --match 'v[0-9]*' --dirty 2>/dev/null | sed 's/^v//')
+ifeq ($(VERSION),)
+VERSION        := $(VERSION_BASE)$(shell git rev-parse --short HEAD 2>/dev/null | sed 's/^/+g/')
+endif
 
 ifeq ($(V),0)
 Q    := @
@@ -28,14 +66,22 @@ endif
 .SUFFIXES:
 .DEFAULT_GOAL := all
 
-export OUT HVMCHAIN_CACHE
+# Only these goals may install packages or download (the SeaBIOS source); a plain `make`,
+# `make install` or a package build only checks, so it runs as any user with no network.
+ONLINE_GOALS := deps check demo bench xen-check xen-deps
+ifneq ($(filter $(ONLINE_GOALS),$(MAKECMDGOALS)),)
+HVMCHAIN_ONLINE := 1
+endif
+HVMCHAIN_ONLINE ?= 0
 
-# Build dependencies come from Debian packages; this stamp installs the missing ones
-# (as root) or says which apt-get line to run.
+export OUT HVMCHAIN_CACHE HVMCHAIN_ONLINE
+
+# Build dependencies come from Debian packages: this stamp checks them and, for the goals
+# above, installs the missing ones (as root); otherwise it prints the apt-get line to run.
 DEPS_BUILD := $(OUT)/.deps-build
 $(DEPS_BUILD): scripts/deps.sh
 	$(Q)mkdir -p $(@D)
-	$(Q)scripts/deps.sh build
+	$(Q)scripts/deps.sh $(if $(filter 1,$(HVMCHAIN_ONLINE)),install,check) build
 	$(Q)touch $@
 
 # Table families add their sources to LOADER_PURE_SRCS (built into the loader and the host
@@ -49,9 +95,17 @@ include tests/unit.mk
 -include tests/xen/xen.mk
 include tests/bench/bench.mk
 -include tests/fuzz/fuzz.mk
+include docs/docs.mk
+include tools/tools.mk
 
-.PHONY: all clean check install
+.PHONY: all clean check install deps
 all: $(ALL_TARGETS)
+
+# The one explicit step that installs the build packages and fetches what `make` needs.
+deps:
+	$(Q)scripts/deps.sh install build
+	$(Q)mkdir -p $(OUT) && touch $(DEPS_BUILD)
+	$(Q)$(DEPS_FETCH)
 
 # Each suite prints PASS/FAIL lines; scripts/check.sh runs them all and totals them. The test
 # packages go in first: under make -k, a suite that ran before them (seabios-check needs QEMU,
@@ -59,10 +113,60 @@ all: $(ALL_TARGETS)
 check: $(DEPS_BUILD) | xen-deps
 	$(Q)scripts/check.sh $(CHECK_TARGETS)
 
+# The version is compiled in: rebuild what prints it when it changes (a new commit).
+$(OUT)/version: FORCE
+	$(Q)mkdir -p $(@D)
+	$(Q)echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+$(filter %/main.c.o,$(LOADER_OBJS)): $(OUT)/version
+
+.PHONY: version uninstall
+version:
+	@echo $(VERSION)
+
+# Loader and payload are data to the host (Xen's domain builder reads them): mode 0644.
 install: all
 	install -d $(DESTDIR)$(LIBDIR)
 	install -m 0644 $(INSTALL_FILES) $(DESTDIR)$(LIBDIR)/
-	strip --strip-debug $(DESTDIR)$(LIBDIR)/$(notdir $(HVMCHAIN))
+ifeq ($(INSTALL_DEBUG),1)
+	install -d $(DESTDIR)$(DEBUGDIR)$(LIBDIR)
+	$(OBJCOPY) --only-keep-debug --compress-debug-sections $(HVMCHAIN) \
+		$(DESTDIR)$(DEBUGDIR)$(LIBDIR)/$(notdir $(HVMCHAIN)).debug
+	chmod 0644 $(DESTDIR)$(DEBUGDIR)$(LIBDIR)/$(notdir $(HVMCHAIN)).debug
+endif
+ifeq ($(INSTALL_STRIP),1)
+	$(STRIP) --strip-debug $(DESTDIR)$(LIBDIR)/$(notdir $(HVMCHAIN))
+ifeq ($(INSTALL_DEBUG),1)
+	cd $(DESTDIR)$(DEBUGDIR)$(LIBDIR) && $(OBJCOPY) --add-gnu-debuglink=$(notdir $(HVMCHAIN)).debug \
+		$(abspath $(DESTDIR)$(LIBDIR))/$(notdir $(HVMCHAIN))
+endif
+endif
+	$(foreach f,$(INSTALL_BIN),install -D -m 0755 $(f) $(DESTDIR)$(BINDIR)/$(notdir $(f))$(newline))
+	$(foreach f,$(INSTALL_SBIN),install -D -m 0755 $(f) $(DESTDIR)$(SBINDIR)/$(notdir $(f))$(newline))
+	$(foreach f,$(INSTALL_MAN7),install -D -m 0644 $(f) $(DESTDIR)$(MANDIR)/man7/$(notdir $(f))$(newline))
+	$(foreach f,$(INSTALL_MAN1),install -D -m 0644 $(f) $(DESTDIR)$(MANDIR)/man1/$(notdir $(f))$(newline))
+	$(foreach f,$(INSTALL_MAN8),install -D -m 0644 $(f) $(DESTDIR)$(MANDIR)/man8/$(notdir $(f))$(newline))
+ifneq ($(XENFIRMWAREDIR),)
+	install -d $(DESTDIR)$(XENFIRMWAREDIR)
+	ln -sfn $(LIBDIR)/$(notdir $(HVMCHAIN)) $(DESTDIR)$(XENFIRMWAREDIR)/hvmchain
+endif
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(LIBDIR)/,$(notdir $(INSTALL_FILES)))
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(INSTALL_BIN)))
+	rm -f $(addprefix $(DESTDIR)$(SBINDIR)/,$(notdir $(INSTALL_SBIN)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(INSTALL_MAN7)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(INSTALL_MAN1)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man8/,$(notdir $(INSTALL_MAN8)))
+ifneq ($(XENFIRMWAREDIR),)
+	rm -f $(DESTDIR)$(XENFIRMWAREDIR)/hvmchain
+endif
+	rm -f $(DESTDIR)$(DEBUGDIR)$(LIBDIR)/$(notdir $(HVMCHAIN)).debug
+	-rmdir $(DESTDIR)$(LIBDIR)
+
+define newline
+
+
+endef
 
 clean:
 	rm -rf $(OUT)

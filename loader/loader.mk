@@ -3,7 +3,7 @@
 
 HVMCHAIN := $(OUT)/hvmchain
 
-TARGET_CC := gcc
+TARGET_CC := $(CC)
 TARGET_CFLAGS := -m32 -march=i686 -std=gnu11 -Os -g -ffreestanding -fno-pic -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -fno-common -nostdinc \
 	-mno-sse -mno-mmx -mno-80387 -fno-builtin \
@@ -33,19 +33,19 @@ LOADER_OBJS := $(patsubst %,$(OUT)/obj/%.o,$(LOADER_PURE_SRCS) $(LOADER_PROBE_SR
 
 # Include namespace: the project's own headers are "quoted" (-iquote), the system's are
 # <angled> (-isystem): the freestanding libc in loader/libc/include and Xen's public headers
-# from the libxen-dev package, so <xen/xen.h> is always Xen's. The Xen headers are reached
-# through a link in $(OUT)/include, without putting the rest of /usr/include on the
+# from the libxen-dev package (or XEN_INCLUDE), so <xen/xen.h> is always Xen's. The Xen headers
+# are reached through a link in $(OUT)/include, without putting the rest of /usr/include on the
 # freestanding include path.
 XEN_HEADERS := $(OUT)/include/xen/xen.h
 $(XEN_HEADERS): $(DEPS_BUILD)
 	$(Q)mkdir -p $(OUT)/include
-	$(Q)ln -sfn /usr/include/xen $(OUT)/include/xen
-	$(Q)test -e $@
+	$(Q)ln -sfn $(abspath $(XEN_INCLUDE))/xen $(OUT)/include/xen
+	$(Q)test -e $@ || { echo "no xen/xen.h under XEN_INCLUDE=$(XEN_INCLUDE) (libxen-dev)" >&2; exit 1; }
 
-# The built-in payload is the 128 KiB Xen SeaBIOS from payloads/seabios/.
-SEABIOS_BUILTIN ?= $(SEABIOS_128K)
+# The built-in payload, chosen in payloads/seabios/seabios.mk (none when SEABIOS_BUILTIN is empty).
 $(OUT)/obj/payloads/seabios/builtin.S.o: $(SEABIOS_BUILTIN)
-$(OUT)/obj/payloads/seabios/builtin.S.o: TARGET_CFLAGS += -DSEABIOS_BUILTIN_PATH='"$(SEABIOS_BUILTIN)"'
+$(OUT)/obj/payloads/seabios/builtin.S.o: TARGET_CFLAGS += \
+	$(if $(SEABIOS_BUILTIN),-DSEABIOS_BUILTIN_PATH='"$(SEABIOS_BUILTIN)"')
 
 $(OUT)/obj/%.c.o: %.c $(XEN_HEADERS)
 	$(call say,CC,$<)
@@ -59,7 +59,7 @@ $(OUT)/obj/%.S.o: %.S $(XEN_HEADERS)
 
 $(HVMCHAIN): $(LOADER_OBJS) loader/link.lds
 	$(call say,LD,$@)
-	$(Q)ld $(TARGET_LDFLAGS) -o $@ $(LOADER_OBJS)
+	$(Q)$(LD) $(TARGET_LDFLAGS) -o $@ $(LOADER_OBJS)
 	$(Q)scripts/check-elf.sh $@
 
 -include $(LOADER_OBJS:.o=.d)

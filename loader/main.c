@@ -190,21 +190,29 @@ static void setup_vm86_tss(struct arena *tables)
 	log_printf("vm86 TSS at %08llx\n", (unsigned long long)pa);
 }
 
-static void load_payload(const struct platform *p, const struct payload_ops *payload, struct boot *b)
+/* The firmware image: libxl's "firmware" module, else the one built in. */
+static void pick_payload_image(const struct platform *p, struct payload_image *img)
 {
-	struct payload_image img;
-
 	if (p->start_info.have_firmware) {
-		img.data = phys_to_virt((uint32_t)p->start_info.firmware.paddr);
-		img.size = p->start_info.firmware.size;
-		img.source = "module \"firmware\"";
-	} else {
-		img.data = seabios_builtin;
-		img.size = (uint64_t)(seabios_builtin_end - seabios_builtin);
-		img.source = "the built-in image";
+		img->data = phys_to_virt((uint32_t)p->start_info.firmware.paddr);
+		img->size = p->start_info.firmware.size;
+		img->source = "module \"firmware\"";
+		return;
 	}
+	/* Built with SEABIOS=none: nothing to fall back on. */
+	if (seabios_builtin_end - seabios_builtin == 0)
+		fatal("no \"firmware\" module and no built-in SeaBIOS (built with SEABIOS=none): "
+		      "give the guest bios=\"seabios\" or bios_path_override=\"/usr/share/seabios/bios-256k.bin\"");
+	img->data = seabios_builtin;
+	img->size = (uint64_t)(seabios_builtin_end - seabios_builtin);
+	img->source = "the built-in image";
+}
+
+static void load_payload(const struct platform *p, const struct payload_ops *payload, const struct payload_image *img,
+			 struct boot *b)
+{
 	/* A firmware image we cannot run leaves nothing to boot: crash so `xl list` says so. */
-	if (payload->load(p, &img, b))
+	if (payload->load(p, img, b))
 		fatal("cannot load %s", payload->name);
 }
 
@@ -218,6 +226,7 @@ void main(uint32_t start_info_paddr)
 	struct platform *p = &plat;
 	struct xs_client *store = NULL;
 	const struct payload_ops *payload = &seabios_payload;
+	struct payload_image img;
 
 	log_printf("HVM Loader (hvmchain " HVMCHAIN_VERSION ")\n");
 	p->start_info_paddr = start_info_paddr;
@@ -229,6 +238,10 @@ void main(uint32_t start_info_paddr)
 		fatal("Xen not detected: hvmchain runs only as a Xen HVM guest's firmware");
 	log_printf("Detected Xen v%u.%u%s\n", p->xen.major, p->xen.minor, p->xen.extra);
 	probe_start_info(p);
+	/* An image we would refuse ends the boot now, not after PCI and vCPU setup. */
+	pick_payload_image(p, &img);
+	if (payload->check && payload->check(&img))
+		fatal("cannot load %s", payload->name);
 	probe_memory_map(p);
 	probe_hvm_info(p);
 	probe_vnuma(p);
@@ -251,7 +264,7 @@ void main(uint32_t start_info_paddr)
 	const struct platform *cp = p;
 	setup_tables_area(cp, &tables);
 	build_tables(cp, &tables, &boot);
-	load_payload(cp, payload, &boot);
+	load_payload(cp, payload, &img, &boot);
 	setup_vm86_tss(&tables);
 	cmos_write_memory_size(cp->mem.low_end);
 

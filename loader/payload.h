@@ -16,6 +16,8 @@ struct payload_image {
 
 struct payload_ops {
 	const char *name;
+	/* Optional: refuses an image it cannot run (logging why) before the loader does any work. */
+	int (*check)(const struct payload_image *img);
 	/* Checks the image and copies it where it runs; sets b->bios_base. Errors are logged. */
 	int (*load)(const struct platform *p, const struct payload_image *img, struct boot *b);
 	/* Hands over what the loader built (b's table list, the memory map). */
@@ -26,7 +28,8 @@ struct payload_ops {
 
 extern const struct payload_ops seabios_payload;
 
-/* The 128 KiB SeaBIOS built into the loader image, used when no "firmware" module came. */
+/* The SeaBIOS built into the loader image (SEABIOS= in seabios.mk; empty for none), used when no "firmware" module
+ * came. */
 extern const uint8_t seabios_builtin[], seabios_builtin_end[];
 
 #endif

@@ -62,6 +62,11 @@ fetch() { # PKG VERSION SHA256 DIR
 	local -a opts
 	# The file name carries the version without its epoch.
 	dsc=${pkg}_${ver#*:}.dsc
+	# Already there and read-only to us (a non-root build using root's cache): no lock needed.
+	if [ -f "$dir/$dsc" ] && [ ! -w "$dir" ]; then
+		check_dsc "$dir/$dsc" "$pkg" "$ver" "$sha"
+		return 0
+	fi
 	mkdir -p "$dir"
 	# Two clones may fetch at once: the second waits, then finds the files.
 	exec 8>"$dir/.fetch.lock"

@@ -1,25 +1,36 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Install the Debian packages hvmchain needs: `deps.sh build`, `deps.sh test` or `deps.sh lint`.
-# Only missing packages are installed; as non-root it prints the apt-get line and fails.
+# The Debian packages hvmchain needs: `deps.sh [check|install] build|test|lint`.
+# check (what a plain `make` does) only looks and prints the apt-get line for what is missing;
+# install (the default; `make deps`, `make check`, `make demo`, `make lint`) installs the missing
+# ones as root. fakeroot also makes `id -u` 0, so install refuses to run under it.
 set -euo pipefail
 
 build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios python3 dpkg-dev)
 # Emulated-Xen tests: QEMU runs Xen; debootstrap fetches Xen, dom0 kernel and qemu-xen debs
 # into the cache without installing them on the host; isolinux/genisoimage make guest CDs.
 # clang and its runtime (libFuzzer, sanitizers) build the fuzz harnesses (tests/fuzz/).
+# deb-check builds the Debian package and runs lintian on it.
 test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode clang
-	libclang-rt-14-dev)
+	libclang-rt-14-dev debhelper fakeroot lintian)
 
 # make lint's format and shell checks.
 lint_pkgs=(clang-format shellcheck)
+
+action=install
+case "${1:-}" in
+check | install)
+	action=$1
+	shift
+	;;
+esac
 
 case "${1:-}" in
 build) want=("${build_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
 lint) want=("${lint_pkgs[@]}") ;;
 *)
-	echo "usage: $0 build|test|lint" >&2
+	echo "usage: $0 [check|install] build|test|lint" >&2
 	exit 2
 	;;
 esac
@@ -30,9 +41,10 @@ for p in "${want[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-if [ "$(id -u)" != 0 ]; then
+if [ "$action" = check ] || [ "$(id -u)" != 0 ] || [ -n "${FAKEROOTKEY:-}" ]; then
 	echo "hvmchain needs these Debian packages: ${missing[*]}" >&2
 	echo "run as root: apt-get update && apt-get install --no-install-recommends ${missing[*]}" >&2
+	echo "(or: make deps)" >&2
 	exit 1
 fi
 echo "  DEPS    installing ${missing[*]}"

@@ -106,10 +106,11 @@ for f in "${src[@]}"; do
 done
 check one-checksum-helper "${bytesum[@]}"
 
-# Every source and build file starts with an SPDX line (within its first two lines).
+# Every source and build file starts with an SPDX line (within its first two lines). Not the
+# licence text, nor Debian files whose format has no room for a comment line.
 spdx=()
 for f in "${files[@]}"; do
-	[[ $f =~ (^|/)(README|VERSION)$|\.gitignore$|\.md$ ]] && continue
+	[[ $f =~ (^|/)(README|VERSION|COPYING)$|\.gitignore$|\.md$|^debian/(changelog|copyright|source/format)$ ]] && continue
 	head -n 2 "$f" | grep -q 'SPDX-License-Identifier: GPL-2.0-only' || spdx+=("$f")
 done
 check spdx-first "${spdx[@]}"

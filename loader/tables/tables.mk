@@ -7,6 +7,7 @@ LOADER_PURE_SRCS += loader/tables/smbios.c loader/tables/mptable.c loader/tables
 # point (tests/loader/tables/smbios_dump.c). Host objects come from tests/unit.mk's rules.
 SMBIOS_DUMP := $(OUT)/host/smbios-dump
 SMBIOS_DUMP_OBJS := $(patsubst %,$(OUT)/host/%.o,tests/loader/tables/smbios_dump.c tests/harness/tool_crash.c \
+	tools/smbios_dumpbin.c \
 	loader/tables/smbios.c loader/core/arena.c loader/core/console.c loader/lib/checksum.c loader/lib/printf.c \
 	loader/lib/div64.c)
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Pure builders for SeaBIOS: the 0x1000 block and the image check; host-tested. */
+#include <stdbool.h>
 #include <string.h>
 #include "err.h"
 #include "lib/checksum.h"
@@ -38,6 +39,17 @@ int seabios_handoff_build(struct seabios_info *info, struct arena *scratch, cons
 	return 0;
 }
 
+/* Does the image contain SEABIOS_INFO_SIGNATURE (without its NUL) anywhere? */
+static bool seabios_has_signature(const uint8_t *img, uint64_t size)
+{
+	const size_t n = sizeof(SEABIOS_INFO_SIGNATURE) - 1;
+
+	for (uint64_t i = 0; i + n <= size; i++)
+		if (img[i] == 'X' && !memcmp(img + i, SEABIOS_INFO_SIGNATURE, n))
+			return true;
+	return false;
+}
+
 int seabios_image_check(const uint8_t *img, uint64_t size, uint32_t *base, char *why, size_t why_len)
 {
 	if (size != SEABIOS_SIZE_128K && size != SEABIOS_SIZE_256K) {
@@ -50,6 +62,18 @@ int seabios_image_check(const uint8_t *img, uint64_t size, uint32_t *base, char 
 	if (rv[0] != 0xEA || rv[3] != 0x00 || rv[4] != 0xF0) {
 		fmt_snprintf(why, why_len, "no far jump to F000 at its reset vector (bytes %02x %02x %02x %02x %02x)",
 			     rv[0], rv[1], rv[2], rv[3], rv[4]);
+		return -ERR_INVAL;
+	}
+	/*
+	 * SeaBIOS carries its Xen support only when built with CONFIG_XEN; src/fw/xen.c then holds
+	 * the signature it compares at 0x1000. Without it SeaBIOS ignores our tables and e820 and
+	 * probes for QEMU's fw_cfg, which Xen does not offer: Debian's bios.bin and
+	 * bios-microvm.bin are such images, its bios-256k.bin is Xen's.
+	 */
+	if (!seabios_has_signature(img, size)) {
+		fmt_snprintf(why, why_len,
+			     "not built for Xen (no \"" SEABIOS_INFO_SIGNATURE "\" signature); "
+			     "use /usr/share/seabios/bios-256k.bin or hvmchain's bios-xen-128k.bin");
 		return -ERR_INVAL;
 	}
 	*base = (uint32_t)(0x100000u - size);

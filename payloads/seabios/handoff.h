@@ -53,7 +53,8 @@ int seabios_handoff_build(struct seabios_info *info, struct arena *scratch, cons
 
 /*
  * Checks a SeaBIOS image: 128 or 256 KiB, ending in a far jump to segment F000 in its last
- * 16 bytes (the reset vector a CPU, and our real-mode jump to F000:FFF0, lands on). On
+ * 16 bytes (the reset vector a CPU, and our real-mode jump to F000:FFF0, lands on), built
+ * for Xen (it contains the "XenHVMSeaBIOS" signature). On
  * success *base is where it must go (1 MiB minus its size). Returns 0, or -ERR_INVAL with
  * the reason in why.
  */

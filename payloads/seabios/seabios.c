@@ -19,16 +19,31 @@
 
 _Static_assert(BOOT_MAX_TABLES <= SEABIOS_MAX_TABLES, "every table the boot lists fits the block");
 
-static int seabios_load(const struct platform *p, const struct payload_image *img, struct boot *b)
+/* Where the image must go (0xC0000 or 0xE0000), 0 when it is refused (logged). */
+static uint32_t seabios_place(const struct payload_image *img)
 {
-	char why[160];
+	char why[200];
 	uint32_t base;
 
-	(void)p;
 	if (seabios_image_check(img->data, img->size, &base, why, sizeof(why))) {
 		log_error("SeaBIOS image rejected: %s is %s\n", img->source, why);
-		return -ERR_INVAL;
+		return 0;
 	}
+	return base;
+}
+
+static int seabios_check(const struct payload_image *img)
+{
+	return seabios_place(img) ? 0 : -ERR_INVAL;
+}
+
+static int seabios_load(const struct platform *p, const struct payload_image *img, struct boot *b)
+{
+	uint32_t base = seabios_place(img);
+
+	(void)p;
+	if (!base)
+		return -ERR_INVAL;
 	log_printf("Loading SeaBIOS from %s (%llu bytes) at %#x\n", img->source, (unsigned long long)img->size, base);
 	memmove(phys_to_virt(base), img->data, (size_t)img->size);
 	b->bios_base = base;
@@ -52,6 +67,7 @@ static __attribute__((noreturn)) void seabios_start(void)
 
 const struct payload_ops seabios_payload = {
 	.name = "SeaBIOS",
+	.check = seabios_check,
 	.load = seabios_load,
 	.handoff = seabios_handoff,
 	.start = seabios_start,

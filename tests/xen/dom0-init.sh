@@ -92,6 +92,19 @@ run_guest() {
 		dd if=/dev/zero of=$report_disk bs=1M count=$SLOT_MB 2>/dev/null
 	fi
 	# Created paused, so the hook can prepare xenstore before the first guest instruction runs.
+	# A pre-create hook changes dom0 before the domain exists (e.g. which hvmloader libxl finds).
+	hook=/test/$name.pre-create.sh
+	if [ -f "$hook" ]; then
+		NAME=$name sh "$hook" >"/tmp/$name.prehook" 2>&1
+		rc=$?
+		prefix HOOK-OUT "$name" "/tmp/$name.prehook"
+		if [ $rc != 0 ]; then
+			report "BEGIN $name domid=none"
+			report "HOOK $name rc=$rc"
+			report "END $name domid=none state=gone reason=hook-failed secs=$(($(date +%s) - t0)) ok=0"
+			return
+		fi
+	fi
 	# The name comes from the file name; the guest COM1 goes to a file shown after the run.
 	if ! xl create -p "$cfg" "name=\"$name\"" "serial=\"file:/tmp/$name.serial\"" >"/tmp/$name.create" 2>&1; then
 		report "BEGIN $name domid=none"

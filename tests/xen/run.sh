@@ -123,6 +123,7 @@ boot() {
 		cfg=$GUESTS/$n.cfg
 		cp "$cfg" "$T/"
 		[ ! -f "$GUESTS/$n.pre-unpause.sh" ] || cp "$GUESTS/$n.pre-unpause.sh" "$T/"
+		[ ! -f "$GUESTS/$n.pre-create.sh" ] || cp "$GUESTS/$n.pre-create.sh" "$T/"
 		total_tmo=$((total_tmo + $(cfg_timeout "$n") + 15))
 		m=$(sed -n 's/^memory *= *\([0-9]*\).*/\1/p' "$cfg" | tail -n 1)
 		[ "${m:-0}" -le "$max_mem" ] || max_mem=$m
@@ -145,14 +146,39 @@ boot() {
 	printf 'SSDT\0\0\0\x40\x02\0HVMCHNBIGTABLE\1\0\0\0INTL\1\0\0\0' >"$T/acpi-1g.bin"
 	# smbios_firmware: 512 bytes of text, so the first length word reads 0x42524147.
 	for _ in $(seq 64); do printf 'GARBAGE!'; done >"$T/smbios-garbage.bin"
+	# Debian's 128 KiB SeaBIOS, built without Xen support (the seabios package is a build
+	# dependency): an admin's likely mistake, which hvmchain must refuse by name.
+	cp /usr/share/seabios/bios.bin "$T/debian-bios.bin"
 	# smbios_firmware blob ([u32 length][structure] records): a good vendor type 200 (handle 0xC800,
 	# clear of hvmchain's own) carrying the string HVMCHAIN-BLOB-GOOD (32 bytes with its length), then at offset 32 a type 201 whose
 	# header claims 16 formatted bytes in a 6-byte record.
 	printf '\x1c\0\0\0\xc8\x08\0\xc8\x01\0\0\0HVMCHAIN-BLOB-GOOD\0\0\x06\0\0\0\xc9\x10\0\0\xaa\xbb' >"$T/smbios-blob.bin"
+	# Guests marked "#needs: deb" get the files of the Debian package (make deb) at their
+	# installed paths, and dpkg-divert with an empty diversions database, for hvmchain-switch.
+	local deb_root='' deb='' needs_deb=0
+	for n in "$@"; do
+		! grep -q '^#needs: deb' "$GUESTS/$n.cfg" || needs_deb=1
+	done
+	if [ $needs_deb = 1 ]; then
+		deb=${HVMCHAIN_DEB:-$(ls "$OUT"/deb/hvmchain_*_amd64.deb 2>/dev/null | tail -n 1)}
+		if [ ! -f "$deb" ]; then
+			echo "run.sh: a selected guest needs the Debian package: run 'make deb' first (or set HVMCHAIN_DEB)" >&2
+			exit 1
+		fi
+		deb_root=$D/deb-root
+		rm -rf "$deb_root"
+		dpkg-deb -x "$deb" "$deb_root"
+		mkdir -p "$deb_root/var/lib/dpkg" "$T/bin" "$T/lib"
+		: >"$deb_root/var/lib/dpkg/diversions"
+		# The host is Debian 12 like dom0: its dpkg-divert and libmd run there as they are.
+		cp /usr/bin/dpkg-divert "$T/bin/"
+		cp -L /lib/x86_64-linux-gnu/libmd.so.0 "$T/lib/"
+	fi
 	(cd "$D" && find test | LC_ALL=C sort | cpio -o -H newc --quiet) >"$D/test.cpio"
+	[ -z "$deb_root" ] || (cd "$deb_root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc --quiet) >>"$D/test.cpio"
 	# Linux unpacks concatenated newc archives one after the other into the same rootfs.
 	cat "$W/dom0-base.cpio" "$D/test.cpio" >"$D/dom0.cpio"
-	rm -rf "$T" "$D/test.cpio"
+	rm -rf "$T" "$D/test.cpio" "$D/deb-root"
 
 	# Xen: guest_loglvl=all puts the guests' port-0xE9 lines on the console; one dom0 vCPU leaves
 	# the other emulated CPU to the guest (two dom0 vCPUs made guests twice as slow).

@@ -9,7 +9,7 @@
 #include "console.h"
 #include "fixture.h"
 #include "tables/tables.h"
-#include "bytes.h"
+#include "tools/smbios_dumpbin.h"
 
 /*
  * For each sample platform this writes one dump per entry point in the format of
@@ -35,37 +35,6 @@ static void result(bool ok, const char *name, const char *what)
 {
 	printf("%s %s%s%s\n", ok ? "PASS" : "FAIL", name, ok ? "" : ": ", ok ? "" : what);
 	failures += !ok;
-}
-
-/* Our own byte sum: the dump must carry valid checksums after its address is rewritten. */
-static uint8_t fix_sum(const uint8_t *b, size_t len, uint8_t old)
-{
-	return (uint8_t)(old - t_sum8(b, len));
-}
-
-/* Writes the dump for the entry point at ep (0x18-byte "_SM3_" or 0x1F-byte "_SM_"). */
-static bool write_dump(const char *path, const uint8_t *ep, const uint8_t *table, size_t table_len)
-{
-	uint8_t head[32] = { 0 };
-	FILE *f;
-
-	if (!memcmp(ep, "_SM3_", 5)) {
-		memcpy(head, ep, 0x18);
-		memset(head + 0x10, 0, 8);
-		head[0x10] = 0x20;
-		head[5] = fix_sum(head, 0x18, head[5]);
-	} else {
-		memcpy(head, ep, 0x1F);
-		memset(head + 0x18, 0, 4);
-		head[0x18] = 0x20;
-		head[0x15] = fix_sum(head + 0x10, 0x0F, head[0x15]);
-		head[4] = fix_sum(head, 0x1F, head[4]);
-	}
-	f = fopen(path, "wb");
-	if (!f)
-		return false;
-	bool ok = fwrite(head, 1, sizeof(head), f) == sizeof(head) && fwrite(table, 1, table_len, f) == table_len;
-	return fclose(f) == 0 && ok;
 }
 
 /* Runs cmd and returns all it printed (stdout and stderr), or NULL. */
@@ -190,7 +159,7 @@ static void check_sample(const struct sample *s, const char *dir)
 	for (int i = 0; i < 2; i++) {
 		snprintf(path, sizeof(path), "%s/%s-%s.bin", dir, s->name, which[i]);
 		snprintf(name, sizeof(name), "%s/%s", s->name, which[i]);
-		if (!write_dump(path, i ? e2 : e3, mem + (table - PHYS), len)) {
+		if (!smbios_write_dump_bin(path, i ? e2 : e3, mem + (table - PHYS), len)) {
 			result(false, name, "cannot write the dump");
 			continue;
 		}
@@ -202,7 +171,7 @@ static void check_sample(const struct sample *s, const char *dir)
 		uint8_t *t = mem + (table - PHYS);
 		t[1] = 3; /* DSP0134 6.1.2: a header alone is already 4 */
 		snprintf(path, sizeof(path), "%s/corrupt-ep30.bin", dir);
-		bool caught = write_dump(path, e3, t, len) && !check_dump("corrupt", path, s->expect, true);
+		bool caught = smbios_write_dump_bin(path, e3, t, len) && !check_dump("corrupt", path, s->expect, true);
 		result(caught, "corrupt/ep30-is-rejected", "a broken table passed the checks");
 	}
 	free(mem);

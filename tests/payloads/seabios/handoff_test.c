@@ -84,14 +84,32 @@ TEST(handoff_block_reports_full_scratch)
 	CHECK_EQ(seabios_handoff_build(&info, &scratch, many, SEABIOS_MAX_TABLES + 1, &m), -ERR_RANGE);
 }
 
-/* An image of the given size whose reset vector is "ljmp $0xf000,$0xe05b", as SeaBIOS's. */
+/*
+ * An image of the given size whose reset vector is "ljmp $0xf000,$0xe05b", as SeaBIOS's, with
+ * the Xen signature somewhere in its body as a CONFIG_XEN build has it.
+ */
 static unsigned char *fake_bios(size_t size)
 {
 	unsigned char *img = calloc(1, size);
 	const unsigned char jump[] = { 0xEA, 0x5B, 0xE0, 0x00, 0xF0 };
 
 	memcpy(img + size - 16, jump, sizeof(jump));
+	memcpy(img + size / 3, "XenHVMSeaBIOS", 13);
 	return img;
+}
+
+/* Reads a whole image file into *img; returns its size, 0 when it cannot be read. */
+static size_t read_image(const char *path, unsigned char **img)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	*img = malloc(0x80000);
+	if (!f)
+		return 0;
+	n = fread(*img, 1, 0x80000, f);
+	fclose(f);
+	return n;
 }
 
 TEST(image_check_places_128k_and_256k)
@@ -137,9 +155,69 @@ TEST(image_check_accepts_debians_xen_seabios)
 	unsigned char *img = malloc(0x40000);
 	size_t n = fread(img, 1, 0x40000, f);
 	fclose(f);
-	char why[160];
+	char why[200];
 	uint32_t base = 0;
 	CHECK_EQ(seabios_image_check(img, n, &base, why, sizeof(why)), 0);
 	CHECK_EQ(base, 0xC0000);
+	free(img);
+}
+
+TEST(image_check_refuses_a_bios_without_the_xen_signature)
+{
+	char why[200];
+	uint32_t base = 0x1234;
+	unsigned char *img = fake_bios(0x20000);
+
+	memset(img + 0x20000 / 3, 0, 13);
+	CHECK_EQ(seabios_image_check(img, 0x20000, &base, why, sizeof(why)), -ERR_INVAL);
+	CHECK(strstr(why, "XenHVMSeaBIOS") != NULL);
+	CHECK(strstr(why, "bios-256k.bin") != NULL);
+	CHECK_EQ(base, 0x1234);
+	/* The signature split by the end of the image does not count. */
+	memcpy(img + 0x20000 - 6, "XenHVM", 6);
+	CHECK_EQ(seabios_image_check(img, 0x20000, &base, why, sizeof(why)), -ERR_INVAL);
+	free(img);
+}
+
+/*
+ * Debian's 128 KiB images are built without CONFIG_XEN (bios.bin for QEMU's PC machines,
+ * bios-microvm.bin for its microvm machine): an admin's bios_path_override at one of them must
+ * be refused, naming the file to use. The seabios package is a build dependency.
+ */
+TEST(image_check_refuses_debians_non_xen_seabios)
+{
+	static const char *const paths[] = { "/usr/share/seabios/bios.bin", "/usr/share/seabios/bios-microvm.bin" };
+
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		unsigned char *img;
+		size_t n = read_image(paths[i], &img);
+		char why[200] = "";
+		uint32_t base = 0;
+
+		if (!CHECK(n == 0x20000))
+			printf("  %s: not found or not 128 KiB (apt-get install seabios)\n", paths[i]);
+		CHECK_EQ(seabios_image_check(img, n, &base, why, sizeof(why)), -ERR_INVAL);
+		CHECK(strstr(why, "no \"XenHVMSeaBIOS\" signature") != NULL);
+		free(img);
+	}
+}
+
+/* The image this build embeds (HVMCHAIN_BUILTIN_SEABIOS, set by `make unit-check`) passes. */
+TEST(image_check_accepts_our_builtin_seabios)
+{
+	const char *path = getenv("HVMCHAIN_BUILTIN_SEABIOS");
+	unsigned char *img;
+	char why[200] = "";
+	uint32_t base = 0;
+
+	if (!path || !*path) {
+		printf("  skipped: this build has no built-in SeaBIOS (SEABIOS=none)\n");
+		return;
+	}
+	size_t n = read_image(path, &img);
+	if (!CHECK(n != 0))
+		printf("  %s: cannot read\n", path);
+	CHECK_EQ(seabios_image_check(img, n, &base, why, sizeof(why)), 0);
+	CHECK_EQ(base, 0x100000 - n);
 	free(img);
 }
