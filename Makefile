@@ -47,6 +47,7 @@ include tests/boot/boot.mk
 include tests/unit.mk
 -include tests/xen/xen.mk
 include tests/bench/bench.mk
+-include tests/ci/ci.mk
 
 .PHONY: all clean check install
 all: $(ALL_TARGETS)

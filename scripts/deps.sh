@@ -4,7 +4,7 @@
 # Only missing packages are installed; as non-root it prints the apt-get line and fails.
 set -euo pipefail
 
-build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios python3 dpkg-dev)
+build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios python3 dpkg-dev libxml2-utils)
 # Emulated-Xen tests: QEMU runs Xen; debootstrap fetches Xen, dom0 kernel and qemu-xen debs
 # into the cache without installing them on the host; isolinux/genisoimage make guest CDs.
 test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode)
