@@ -12,8 +12,10 @@ log=$OUT/check.log
 : >"$log"
 start=$(date +%s)
 rc=0
+# With SHARD=K/N (make check-xen) each machine runs a part of a suite: one file per part.
+part=${SHARD:+-shard${SHARD/\//of}}
 for suite in "$@"; do
-	slog=$OUT/junit/$suite.log
+	slog=$OUT/junit/$suite$part.log
 	t0=$(date +%s)
 	make --no-print-directory -k "$suite" 2>&1 | tee "$slog" | tee -a "$log"
 	src=${PIPESTATUS[0]}
@@ -21,12 +23,12 @@ for suite in "$@"; do
 	# Emulated-Xen checks attach the guest's console log ($OUT/xen/NAME.log) on failure.
 	logdir=
 	case $suite in *xen*) logdir=$OUT/xen ;; esac
-	"$here/junit.py" "$suite" "$slog" "$OUT/junit/$suite.xml" --status "$src" \
+	"$here/junit.py" "$suite" "$slog" "$OUT/junit/$suite$part.xml" --status "$src" \
 		--seconds $(($(date +%s) - t0)) ${logdir:+--logdir "$logdir"} 2>&1 | tee -a "$log"
 done
 # The JUnit files themselves: a CI system that cannot parse one shows nothing, so check them.
 for suite in "$@"; do
-	x=$OUT/junit/$suite.xml
+	x=$OUT/junit/$suite$part.xml
 	if err=$(xmllint --noout --schema "$here/junit.xsd" "$x" 2>&1); then
 		echo "PASS junit-$suite"
 	else

@@ -4,5 +4,7 @@
 .PHONY: ci-check
 ci-check: | $(DEPS_BUILD)
 	$(Q)tests/ci/junit-test.sh
+	$(Q)tests/xen/matrix.py check
+	$(Q)tests/ci/shard-test.sh
 
 CHECK_TARGETS += ci-check
