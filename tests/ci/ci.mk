@@ -8,3 +8,8 @@ ci-check: | $(DEPS_BUILD)
 	$(Q)tests/ci/shard-test.sh
 
 CHECK_TARGETS += ci-check
+
+# Every suite but the emulated-Xen one (the CI job beside the sharded check-xen jobs).
+.PHONY: check-host
+check-host: | $(DEPS_BUILD)
+	$(Q)scripts/check.sh $(filter-out xen-check,$(CHECK_TARGETS))
