@@ -6,6 +6,7 @@ ci-check: | $(DEPS_BUILD)
 	$(Q)tests/ci/junit-test.sh
 	$(Q)tests/xen/matrix.py check
 	$(Q)tests/ci/shard-test.sh
+	$(Q)tests/ci/retry-test.sh
 
 CHECK_TARGETS += ci-check
 
