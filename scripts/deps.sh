@@ -6,8 +6,9 @@ set -euo pipefail
 
 build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios python3 dpkg-dev libxml2-utils)
 # Emulated-Xen tests: QEMU runs Xen; debootstrap fetches Xen, dom0 kernel and qemu-xen debs
-# into the cache without installing them on the host; isolinux/genisoimage make guest CDs.
-test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode)
+# into the cache without installing them on the host; isolinux/genisoimage make guest CDs;
+# grub-pc-bin and xorriso make the GRUB guest CD (grub-mkrescue).
+test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode grub-pc-bin xorriso)
 
 case "${1:-}" in
 build) want=("${build_pkgs[@]}") ;;

@@ -7,6 +7,7 @@ ci-check: | $(DEPS_BUILD)
 	$(Q)tests/xen/matrix.py check
 	$(Q)tests/ci/shard-test.sh
 	$(Q)tests/ci/retry-test.sh
+	$(Q)tests/ci/grub-check-test.sh
 
 CHECK_TARGETS += ci-check
 
