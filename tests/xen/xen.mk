@@ -31,7 +31,8 @@ xen-check: $(XEN_TEST_INPUTS) | xen-deps
 	$(Q)$(if $(SHARD),names=$$(tests/xen/matrix.py shard $(SHARD)) && [ -n "$$names" ] && ,)tests/xen/retry.sh $(XEN_RUN)$(if $(SHARD), $$names)
 
 .PHONY: check-xen matrix-readme
-check-xen: | $(DEPS_BUILD)
+# No package prerequisite of its own: the xen-check it runs installs what it needs.
+check-xen:
 	$(Q)scripts/check.sh xen-check
 
 matrix-readme:
