@@ -155,10 +155,11 @@ def cmd_times(logs):
     for log in logs[1:] if update else logs:
         with open(log, 'rb') as f:
             for line in f.read().decode('utf-8', 'replace').splitlines():
-                m = re.search(r'HVMCHAIN-TEST END (\S+) .*\bstate=(\S+) .*\bsecs=([0-9]+)', line)
-                if m:
-                    print('%s\t%s' % (m.group(1), m.group(3)))
-                    got[m.group(1)] = m.group(3)
+                m = re.search(r'HVMCHAIN-TEST END (\S+) .*\bstate=(\S+) reason=(\S+) .*\bsecs=([0-9]+)', line)
+                # A guest dom0 gave up on ran for its #timeout: that is no measurement.
+                if m and m.group(3) != 'timeout':
+                    print('%s\t%s' % (m.group(1), m.group(4)))
+                    got[m.group(1)] = m.group(4)
     if update:
         with open(TABLE, encoding='utf-8') as f:
             lines = f.read().splitlines()
