@@ -86,11 +86,16 @@ def e820_diff(loader, grub):
     if not grub:
         return False, 'GRUB printed no memory map', []
     detail = []
-    # Every loader range that is not RAM must be in GRUB's map with the same type.
+    # A loader range that is not RAM is never available to GRUB; its ACPI and NVS ranges (what
+    # an OS must keep) are in GRUB's map with the same type. Reserved ranges below 1 MiB may
+    # shrink: SeaBIOS reports only what it keeps of its own area (0xF0000 up).
     for s, e, t in loader:
         if t == 'available RAM':
             continue
-        if not any(gs <= s and e <= ge and gt == t for gs, ge, gt in grub):
+        if any(max(s, gs) < min(e, ge) for gs, ge, gt in grub if gt == 'available RAM'):
+            detail.append('loader %s: available RAM to GRUB' % fmt((s, e, t)))
+        if t in ('ACPI reclaimable RAM', 'ACPI non-volatile storage RAM') and \
+                not any(gs <= s and e <= ge and gt == t for gs, ge, gt in grub):
             detail.append('loader %s: not in GRUB\'s map as such' % fmt((s, e, t)))
     # Every byte GRUB calls available must be loader RAM.
     ram = [(s, e) for s, e, t in loader if t == 'available RAM']
@@ -137,11 +142,14 @@ def run_checks(name, log, quiet=False):
         c.result('grub-ran', ran and 'GRUB-TEST HALT' in log.serial,
                  'GRUB did not run its script to the end (%d COM1 lines)' % len(log.serial), log.serial[-8:])
         acpi = log.section('LSACPI')
-        tables = [l for l in acpi if re.match(r'^(RSDPv[12]|[A-Z0-9]{4}) ', l) and 'chksum' in l]
-        bad = [l for l in tables if '(valid)' not in l]
-        sigs = sorted({l.split()[0] for l in tables})
-        need = {'RSDPv1', 'RSDT', 'FACP', 'APIC'}
-        c.result('acpi-checksums', tables and not bad and need <= set(sigs),
+        # Every checksum lsacpi prints (tables, and the RSDP's own and extended ones) must be
+        # "(valid)"; GRUB looks for a revision 0 RSDP ("RSDPv1") and a 2+ one ("RSDPv2") apart.
+        tables = [l for l in acpi if 'chksum' in l]
+        bad = [l for l in tables if set(re.findall(r'chksum[:=]\s*\S+\s*\((\w+)\)', l)) != {'valid'}]
+        sigs = {l.split()[0] for l in tables if re.match(r'^(RSDPv[12]|[A-Z0-9]{4}) ', l)}
+        have_root = bool(sigs & {'RSDPv1', 'RSDPv2'}) and bool(sigs & {'RSDT', 'XSDT'})
+        sigs = sorted(sigs)
+        c.result('acpi-checksums', tables and not bad and have_root and {'FACP', 'APIC'} <= set(sigs),
                  'tables without "(valid)": %d of %d; seen %s' % (len(bad), len(tables), ' '.join(sigs)) if tables
                  else 'lsacpi listed no table', bad or acpi[:8])
         ok, why, detail = e820_diff(log.e820(), log.mmap())
@@ -158,9 +166,12 @@ def run_checks(name, log, quiet=False):
         got['system-uuid'] = got['system-uuid'].lower()
         wrong = ['%s: GRUB read %r, the domain has %r' % (k, got[k], v) for k, v in exp.items() if got[k] != v]
         c.result('smbios', not wrong, '%d string(s) differ' % len(wrong), wrong)
-        s5 = [l for l in log.serial if 'S5 found' in l or 'SLP_TYP' in l]
-        c.result('poweroff-s5', log.state == 'poweroff' and len(s5) >= 2,
-                 'domain ended %s; GRUB\'s ACPI halt said %s' % (log.state, ' / '.join(s5) or 'nothing'),
+        # halt --no-apm: ACPI or nothing; GRUB prints something and returns when ACPI fails.
+        after = log.serial[log.serial.index('GRUB-TEST HALT') + 1:] if 'GRUB-TEST HALT' in log.serial else None
+        c.result('poweroff-s5', log.state == 'poweroff' and after is not None and not any(l.strip() for l in after),
+                 'domain ended %s; after "halt --no-apm" GRUB said: %s' % (
+                     log.state, ' / '.join(l for l in (after or []) if l.strip()) or ('nothing' if after is not None
+                                                                                   else '(never got there)')),
                  log.serial[-6:])
     return c, buf.getvalue()
 
