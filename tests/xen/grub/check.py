@@ -28,7 +28,10 @@ class Log:
         self.fw = [m.group(1) for m in (re.match(r'^\(d[0-9]+\) \[[^]]*\] ?(.*)$', l) for l in lines) if m]
         ser = 'HVMCHAIN-TEST SERIAL %s: ' % name
         # GRUB's serial terminal speaks vt100: drop its escape sequences.
-        self.serial = [re.sub(r'\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]', '', l[l.index(ser) + len(ser):]).rstrip()
+        # Xen's and dom0's own console lines can land inside one (the last COM1 line has no
+        # newline): cut them off, they are not GRUB's.
+        self.serial = [re.split(r'HVMCHAIN-TEST |\(XEN\) ',
+                                re.sub(r'\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]', '', l[l.index(ser) + len(ser):]))[0].rstrip()
                        for l in lines if ser in l]
         begin = [l for l in lines if 'HVMCHAIN-TEST BEGIN %s ' % name in l]
         m = re.search(r'uuid=(\S+)', begin[-1]) if begin else None
