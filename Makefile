@@ -97,6 +97,7 @@ include tests/bench/bench.mk
 -include tests/fuzz/fuzz.mk
 include docs/docs.mk
 include tools/tools.mk
+-include tests/ci/ci.mk
 
 .PHONY: all clean check install deps
 all: $(ALL_TARGETS)

@@ -6,13 +6,14 @@
 # ones as root. fakeroot also makes `id -u` 0, so install refuses to run under it.
 set -euo pipefail
 
-build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios python3 dpkg-dev)
+build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios python3 dpkg-dev libxml2-utils)
 # Emulated-Xen tests: QEMU runs Xen; debootstrap fetches Xen, dom0 kernel and qemu-xen debs
-# into the cache without installing them on the host; isolinux/genisoimage make guest CDs.
+# into the cache without installing them on the host; isolinux/genisoimage make guest CDs;
+# grub-pc-bin and xorriso make the GRUB guest CD (grub-mkrescue).
 # clang and its runtime (libFuzzer, sanitizers) build the fuzz harnesses (tests/fuzz/).
 # deb-check builds the Debian package and runs lintian on it.
-test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode clang
-	libclang-rt-14-dev debhelper fakeroot lintian)
+test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode grub-pc-bin xorriso
+	clang libclang-rt-14-dev debhelper fakeroot lintian)
 
 # make lint's format and shell checks.
 lint_pkgs=(clang-format shellcheck)

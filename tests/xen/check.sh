@@ -158,5 +158,27 @@ for name in "$@"; do
 	echo "  COMPARE $logdir/compare/$scen.md"
 done
 
+# Guests with a checker of their own ("#checker: PATH", under tests/xen): it reads the guest's
+# log (NAME.log: firmware lines, dom0's BEGIN/END, the guest's COM1 as SERIAL lines) and prints
+# PASS/FAIL NAME/CHECK lines; each hvmloader/hvmchain pair also gets a page in compare/.
+for name in "$@"; do
+	chk=$(sed -n 's/^#checker: *//p' "$guests/$name.cfg" | tail -n 1)
+	[ -n "$chk" ] || continue
+	grep -aq "HVMCHAIN-TEST BEGIN $name " "$(pick_serial "$name")" || continue # already failed above
+	out=$("$here/$chk" check "$name" "$logdir/$name.log" 2>&1) || out+=$'\n'"FAIL $name/$chk: crashed"
+	echo "$out"
+	passed=$((passed + $(grep -c '^PASS ' <<<"$out" || true)))
+	failed=$((failed + $(grep -c '^FAIL ' <<<"$out" || true)))
+	case $name in *-hvmloader) ;; *) continue ;; esac
+	scen=${name%-hvmloader}
+	for n in "$@"; do
+		[ "$n" = "$scen-hvmchain" ] || continue
+		mkdir -p "$logdir/compare"
+		"$here/$chk" compare "$scen" "$logdir/compare/$scen.md" "$name" "$logdir/$name.log" "$n" "$logdir/$n.log" ||
+			echo "  (comparison page for $scen failed)"
+		echo "  COMPARE $logdir/compare/$scen.md"
+	done
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -88,6 +88,11 @@ cfg_timeout() {
 for n in "${names[@]}"; do
 	[ -f "$GUESTS/$n.cfg" ] || { echo "run.sh: no guest $GUESTS/$n.cfg" >&2; exit 1; }
 done
+# Other guest images built on the host from Debian packages: a cfg's "#image: X" makes
+# $HERE/X/build.sh build $W/X.iso (cached there, like the Linux CDs), copied into /test.
+for img in $(for n in "${names[@]}"; do sed -n 's/^#image: *//p' "$GUESTS/$n.cfg"; done | sort -u); do
+	"$HERE/$img/build.sh" "$W"
+done
 
 # Shards: XEN_JOBS QEMU instances side by side. Longest guests first, each to the least loaded
 # instance; each instance runs its guests in name order. Side by side, each gets one emulated CPU:
@@ -129,6 +134,8 @@ boot() {
 		[ "${m:-0}" -le "$max_mem" ] || max_mem=$m
 		! grep -q 'target=/tmp/report.img' "$cfg" || reports=$((reports + 1))
 		! grep -q 'target=/test/linux' "$cfg" || cp -n "$W"/linux*.iso "$T/"
+		m=$(sed -n 's/^#image: *//p' "$cfg" | tail -n 1)
+		[ -z "$m" ] || cp -n "$W/$m.iso" "$T/"
 	done
 	# dom0 copies each guest's report disk into a 4 MiB slot of this one (see dom0-init.sh).
 	rm -f "$D/results.img"

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Host test of tests/xen/retry.sh with a stand-in run.sh: a Xen-context triple fault is run once
+# more (with its pair) and counted apart; another failure, or one that repeats, stays a FAIL.
+set -uo pipefail
+here=$(dirname "$(readlink -f "$0")")
+t=$(mktemp -d)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$t"' EXIT
+passed=0 failed=0
+verdict() { if [ "$2" = OK ]; then echo "PASS retry/$1"; passed=$((passed + 1)); else echo "FAIL retry/$1: $2"; failed=$((failed + 1)); fi; }
+
+# The stand-in: FAULT names the guests that triple-fault in Xen context in the first pass
+# (in both passes with REPEAT=1), BAD those that fail otherwise. It logs each call's guests.
+cat >"$t/run.sh" <<'STUB'
+#!/usr/bin/env bash
+W=$OUT/xen
+mkdir -p "$W"
+echo "$*" >>"$T/calls"
+pass=1
+case $OUT in *xen-retry*) pass=2 ;; esac
+: >"$W/serial.log"
+p=0 f=0
+while [ $# -gt 0 ]; do
+	case $1 in -*) shift 2; continue ;; esac
+	n=$1
+	shift
+	echo "HVMCHAIN-TEST BEGIN $n domid=1 uuid=x" >>"$W/serial.log"
+	if [[ " $FAULT " == *" $n "* ]] && { [ $pass = 1 ] || [ "${REPEAT:-0}" = 1 ]; }; then
+		printf '(XEN) d1v2 Triple fault - invoking HVM shutdown action 1\n(XEN) ds: 0000   es: 0000   fs: 0000   gs: 0000   ss: 0000   cs: e008\n' >>"$W/serial.log"
+		echo "FAIL $n: ended reboot, expected poweroff"; echo "    detail"; f=$((f + 1))
+	elif [[ " $BAD " == *" $n "* ]]; then
+		printf '(XEN) d1v0 Triple fault - invoking HVM shutdown action 1\n(XEN) cs: 0008\n' >>"$W/serial.log"
+		echo "FAIL $n: ended reboot, expected poweroff"; f=$((f + 1))
+	else
+		echo "PASS $n"; echo "PASS $n/report"; p=$((p + 2))
+	fi
+	echo "HVMCHAIN-TEST END $n domid=1 state=x secs=1 ok=1" >>"$W/serial.log"
+	echo "log of $n pass $pass" >"$W/$n.log"
+done
+echo "$p passed, $f failed"
+[ $f = 0 ]
+STUB
+chmod +x "$t/run.sh"
+go() { # go NAME FAULT BAD REPEAT: run retry.sh on four guests
+	rm -rf "$t/out" "$t/calls"
+	T=$t OUT=$t/out FAULT=$2 BAD=$3 REPEAT=$4 "$here/../xen/retry.sh" "$t/run.sh" --loader x \
+		61-a-hvmchain 61-a-hvmloader 62-b-hvmchain 10-c >"$t/$1.out" 2>&1
+	echo $?
+}
+
+rc=$(go clean "" "" 0)
+verdict clean-passes "$([ "$rc" = 0 ] && [ "$(wc -l <"$t/calls")" = 1 ] && echo OK || echo "rc=$rc, $(wc -l <"$t/calls") calls")"
+
+rc=$(go fault 61-a-hvmchain "" 0)
+last=$(tail -n 1 "$t/fault.out")
+verdict fault-retried "$([ "$rc" = 0 ] && [ "$(sed -n 2p "$t/calls")" = "--loader x 61-a-hvmchain 61-a-hvmloader" ] && echo OK ||
+	echo "rc=$rc, second call: $(sed -n 2p "$t/calls")")"
+verdict fault-counted-apart "$([[ $last == "8 passed, 0 failed (2 retried"* ]] && grep -q '^  RETRY   61-a-hvmchain' "$t/fault.out" && echo OK || echo "closing line: $last")"
+verdict fault-no-first-fail "$(grep -q '^FAIL' "$t/fault.out" && echo "a FAIL line was kept" || echo OK)"
+verdict fault-log-replaced "$(grep -q 'pass 2' "$t/out/xen/61-a-hvmchain.log" && echo OK || echo "NAME.log still the first pass's")"
+
+rc=$(go repeat 61-a-hvmchain "" 1)
+verdict repeat-stays-fail "$([ "$rc" != 0 ] && grep -q '^FAIL 61-a-hvmchain' "$t/repeat.out" && echo OK || echo "rc=$rc")"
+
+rc=$(go guest-fault "" 62-b-hvmchain 0)
+verdict guest-context-not-retried "$([ "$rc" != 0 ] && [ "$(wc -l <"$t/calls")" = 1 ] && echo OK || echo "rc=$rc, $(wc -l <"$t/calls") calls")"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
