@@ -17,10 +17,10 @@ TARGET_LDFLAGS := -m elf_i386 -N --no-warn-rwx-segments --build-id=none -nostdli
 LOADER_PURE_SRCS += loader/lib/string.c loader/lib/printf.c loader/lib/checksum.c \
 	loader/lib/div64.c loader/arena.c loader/console.c loader/e820.c loader/start_info.c \
 	loader/hvm_info.c loader/lib/parse.c loader/xenstore.c loader/pci_plan.c loader/mtrr_plan.c \
-	payloads/seabios/handoff.c
+	payloads/seabios/handoff.c payloads/ovmf/handoff.c
 # ... and the ones only the target runs.
 LOADER_TARGET_SRCS += loader/entry.S loader/main.c loader/panic.c loader/hw/console_e9.c \
-	loader/hw/realmode.S loader/xen/hypercall.c payloads/seabios/seabios.c \
+	loader/hw/realmode.S loader/xen/hypercall.c payloads/seabios/seabios.c payloads/ovmf/ovmf.c \
 	payloads/seabios/builtin.S loader/hw/pci.c loader/hw/isa.c \
 	loader/hw/mtrr.c loader/hw/apic.c loader/hw/ap_entry.S loader/smp.c loader/probe.c loader/hw/pm.c
 # Code that drives hardware through loader/hw/ APIs: on the target as is, in host tests

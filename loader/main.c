@@ -125,7 +125,7 @@ static void add_table(struct boot *b, uint32_t paddr)
 }
 
 /* Builders report what went wrong themselves; a failed table is left out and boot goes on. */
-static void build_tables(const struct platform *p, struct arena *tables, struct boot *b)
+static void build_tables(const struct platform *p, struct arena *tables, struct boot *b, bool legacy)
 {
 	uint32_t ep21 = 0, ep30 = 0, mp = 0, pir = 0;
 
@@ -138,15 +138,16 @@ static void build_tables(const struct platform *p, struct arena *tables, struct 
 	if (p->cfg.smbios_ep21)
 		add_table(b, ep21);
 
-	/* MP tables describe the IOAPIC: only with APIC mode on (hvmloader's rule). */
-	if (p->apic_mode) {
+	/* MP tables describe the IOAPIC: only with APIC mode on (hvmloader's rule), and only
+	 * for a BIOS; UEFI has no use for MP or $PIR tables (hvmloader's ovmf.c builds neither). */
+	if (legacy && p->apic_mode) {
 		log_printf("Creating MP tables ...\n");
 		if (mptable_build(p, tables, &mp))
 			log_error("MP tables not built\n");
 		add_table(b, mp);
 	}
 	/* $PIR serves PIC-mode routing, so it is built whatever the APIC mode. */
-	if (pir_build(p, tables, &pir) == 0)
+	if (legacy && pir_build(p, tables, &pir) == 0)
 		add_table(b, pir);
 
 	/* platform/acpi=0: no ACPI tables at all, and the PM block stays in legacy mode. */
@@ -188,6 +189,9 @@ static void load_payload(const struct platform *p, const struct payload_ops *pay
 		img.data = phys_to_virt((uint32_t)p->start_info.firmware.paddr);
 		img.size = p->start_info.firmware.size;
 		img.source = "module \"firmware\"";
+	} else if (!payload->builtin) {
+		fatal("no %s image: libxl passes one as the \"firmware\" module (bios_path_override= picks the file)",
+		      payload->name);
 	} else {
 		img.data = seabios_builtin;
 		img.size = (uint64_t)(seabios_builtin_end - seabios_builtin);
@@ -196,6 +200,18 @@ static void load_payload(const struct platform *p, const struct payload_ops *pay
 	/* A firmware image we cannot run leaves nothing to boot: crash so `xl list` says so. */
 	if (payload->load(p, &img, b))
 		fatal("cannot load %s", payload->name);
+}
+
+/* hvmloader/bios names the firmware; hvmloader crashes on a name it does not know, and so do we. */
+static const struct payload_ops *select_payload(const char *bios)
+{
+	static const struct payload_ops *const payloads[] = { &seabios_payload, &ovmf_payload };
+
+	for (uint32_t i = 0; i < sizeof(payloads) / sizeof(payloads[0]); i++)
+		if (!strcmp(bios, payloads[i]->key))
+			return payloads[i];
+	fatal("hvmloader/bios = \"%s\" is not supported: hvmchain boots \"seabios\" or \"ovmf\" "
+	      "(set bios= in the xl config to one of them)", bios);
 }
 
 void main(uint32_t start_info_paddr)
@@ -207,7 +223,7 @@ void main(uint32_t start_info_paddr)
 	static struct boot boot;
 	struct platform *p = &plat;
 	struct xs_client *store = NULL;
-	const struct payload_ops *payload = &seabios_payload;
+	const struct payload_ops *payload;
 
 	log_printf("HVM Loader (hvmchain " HVMCHAIN_VERSION ")\n");
 	p->start_info_paddr = start_info_paddr;
@@ -225,6 +241,7 @@ void main(uint32_t start_info_paddr)
 	if (probe_xenstore_open(&xs))
 		store = &xs;
 	probe_config(p, store);
+	payload = select_payload(p->cfg.bios);
 	if (xen_guest_handle(p->uuid))
 		log_error("XENVER_guest_handle failed: no system UUID\n");
 	probe_cpu(p);
@@ -239,7 +256,7 @@ void main(uint32_t start_info_paddr)
 	 * placement is part of the memory map. */
 	const struct platform *cp = p;
 	setup_tables_area(cp, &tables);
-	build_tables(cp, &tables, &boot);
+	build_tables(cp, &tables, &boot, payload->legacy_tables);
 	load_payload(cp, payload, &boot);
 	setup_vm86_tss(&tables);
 	cmos_write_memory_size(cp->mem.low_end);

@@ -175,10 +175,14 @@ void probe_config(struct platform *p, struct xs_client *c)
 	struct platform_config *cfg = &p->cfg;
 	char v[PLATFORM_STRING_MAX];
 
-	if (key(c, "hvmloader/bios", v, sizeof(v)) && strcmp(v, "seabios"))
-		log_error("System requested %s; hvmchain boots SeaBIOS\n", v);
-	else
-		log_printf("System requested SeaBIOS\n");
+	/* main.c picks the payload and refuses a value it has none for. Only an absent key (or
+	 * no xenstore) means SeaBIOS: a value we cannot read must not boot a firmware nobody chose. */
+	int rc = c ? xs_read(c, "hvmloader/bios", cfg->bios, sizeof(cfg->bios)) : -ERR_NOENT;
+	if (rc == -ERR_NOENT)
+		memcpy(cfg->bios, "seabios", sizeof("seabios"));
+	else if (rc)
+		memcpy(cfg->bios, "(unreadable)", sizeof("(unreadable)"));
+	log_printf("System requested %s\n", cfg->bios);
 
 	cfg->acpi = key_bool(c, "platform/acpi", true);
 	cfg->acpi_s3 = key_bool(c, "platform/acpi_s3", true);
