@@ -5,7 +5,8 @@
 #   make check     host unit tests, then the emulated-Xen boot tests (installs what it needs)
 #   make demo      boot one guest through hvmchain under Xen in QEMU and show the log
 #   make bench     time the loader stage of hvmchain against Debian's hvmloader
-#   make install   install the loader and its payload under $(DESTDIR)$(LIBDIR)
+#   make deps      install the Debian packages and build the cached pieces (OvmfXen, the rig's QEMU)
+#   make install   install the loader, its payload and (once built) ovmf-xen.fd under $(DESTDIR)$(LIBDIR)
 #   make clean     remove $(OUT)
 
 OUT            ?= out
@@ -40,6 +41,7 @@ $(DEPS_BUILD): scripts/deps.sh
 # Table families add their sources to LOADER_PURE_SRCS (built into the loader and the host
 # tests) before loader.mk turns the lists into rules.
 -include payloads/seabios/seabios.mk
+-include payloads/ovmf/ovmf.mk
 -include acpi/acpi.mk
 -include loader/tables/tables.mk
 include loader/loader.mk
@@ -48,8 +50,11 @@ include tests/unit.mk
 -include tests/xen/xen.mk
 include tests/bench/bench.mk
 
-.PHONY: all clean check install
+.PHONY: all clean check install deps
 all: $(ALL_TARGETS)
+
+# Everything that needs the network once: packages, source downloads and the long builds.
+deps: $(DEPS_BUILD) $(DEPS_TARGETS)
 
 # Each suite prints PASS/FAIL lines; scripts/check.sh runs them all and totals them. The test
 # packages go in first: under make -k, a suite that ran before them (seabios-check needs QEMU,

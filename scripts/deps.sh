@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Install the Debian packages hvmchain needs: `deps.sh build` or `deps.sh test`.
+# Install the Debian packages hvmchain needs: `deps.sh build`, `deps.sh test` or `deps.sh ovmf`.
 # Only missing packages are installed; as non-root it prints the apt-get line and fails.
 set -euo pipefail
 
 build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios python3 dpkg-dev)
 # Emulated-Xen tests: QEMU runs Xen; debootstrap fetches Xen, dom0 kernel and qemu-xen debs
 # into the cache without installing them on the host; isolinux/genisoimage make guest CDs.
-test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode)
+test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode
+	# UEFI guests: the rig's patched QEMU 7.2 is built from Debian's source (tests/xen/qemu/);
+	# the ESP disk is made with GRUB's standalone EFI image, sfdisk, mkfs.vfat and mtools; the
+	# ovmf package's OVMF.fd is the one libxl passes for bios="ovmf".
+	ninja-build meson pkg-config libglib2.0-dev libpixman-1-dev zlib1g-dev libfdt-dev libslirp-dev
+	flex bison patch grub-efi-amd64-bin fdisk dosfstools mtools ovmf)
+# OvmfXen (payloads/ovmf/build.sh): edk2's BaseTools and build need these.
+ovmf_pkgs=(nasm uuid-dev g++ python3 acpica-tools dpkg-dev patch)
 
 case "${1:-}" in
 build) want=("${build_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
-*) echo "usage: $0 build|test" >&2; exit 2 ;;
+ovmf) want=("${ovmf_pkgs[@]}") ;;
+*) echo "usage: $0 build|test|ovmf" >&2; exit 2 ;;
 esac
 
 missing=()
