@@ -27,15 +27,15 @@ static void refuse(const struct payload_image *img, const char *why)
 	uint32_t unused;
 	char ignored[8];
 
-	/* The likeliest mistake: bios_path_override= naming a SeaBIOS image. */
+	/* Two lines: Xen cuts a guest's console line at about 200 characters. The likeliest
+	 * mistake is bios_path_override= naming a SeaBIOS image. */
 	if (seabios_image_check(img->data, img->size, &unused, ignored, sizeof(ignored)) == 0)
-		log_error("OVMF image rejected: %s is a SeaBIOS image (%llu bytes, far jump at its reset "
-			  "vector); use bios=\"seabios\" for it, or give bios=\"ovmf\" an OVMF flash image\n",
+		log_error("OVMF image rejected: %s is a SeaBIOS image (%llu bytes, far jump at its reset vector)\n",
 			  img->source, (unsigned long long)img->size);
 	else
-		log_error("OVMF image rejected: %s is %s; bios=\"ovmf\" needs an OVMF flash image such as "
-			  "hvmchain's ovmf-xen.fd (bios_path_override=) or the ovmf package's OVMF.fd\n",
-			  img->source, why);
+		log_error("OVMF image rejected: %s is %s\n", img->source, why);
+	log_error("bios=\"ovmf\" needs an OVMF flash image: hvmchain's ovmf-xen.fd (bios_path_override=) "
+		  "or the ovmf package's OVMF.fd; a SeaBIOS image needs bios=\"seabios\"\n");
 }
 
 static int ovmf_load(const struct platform *p, const struct payload_image *img, struct boot *b)

@@ -31,10 +31,10 @@ static int seabios_load(const struct platform *p, const struct payload_image *im
 		char ignored[8];
 
 		/* The likeliest mistake: an OVMF.fd with bios="seabios" (or no bios= at all). */
-		if (ovmf_image_check(img->data, img->size, &flash, ignored, sizeof(ignored)) == 0)
-			log_error("SeaBIOS image rejected: %s is an OVMF (UEFI) flash image; use bios=\"ovmf\" "
-				  "for it, or give a SeaBIOS guest a 128 or 256 KiB SeaBIOS image\n", img->source);
-		else
+		if (ovmf_image_check(img->data, img->size, &flash, ignored, sizeof(ignored)) == 0) {
+			log_error("SeaBIOS image rejected: %s is an OVMF (UEFI) flash image\n", img->source);
+			log_error("use bios=\"ovmf\" for it, or give a SeaBIOS guest a 128 or 256 KiB SeaBIOS image\n");
+		} else
 			log_error("SeaBIOS image rejected: %s is %s\n", img->source, why);
 		return -ERR_INVAL;
 	}
