@@ -259,7 +259,9 @@ void main(uint32_t start_info_paddr)
 	build_tables(cp, &tables, &boot, payload->legacy_tables);
 	load_payload(cp, payload, &boot);
 	setup_vm86_tss(&tables);
-	cmos_write_memory_size(cp->mem.low_end);
+	/* Low RAM as it is now: PCI setup or the payload may have moved some of it. */
+	uint64_t low_end = boot.low_ram_end ? boot.low_ram_end : cp->mem.low_end;
+	cmos_write_memory_size(low_end);
 
 	const struct e820_layout layout = {
 		.toolstack = cp->mem.memmap,
@@ -267,7 +269,7 @@ void main(uint32_t start_info_paddr)
 		.bios_base = boot.bios_base,
 		.tables_start = tables.phys,
 		.tables_end = tables.phys + ((tables.used + 0xFFF) & ~0xFFFull),
-		.low_ram_end = cp->mem.relocated ? cp->mem.low_end : 0,
+		.low_ram_end = cp->mem.relocated || boot.low_ram_end ? low_end : 0,
 		.high_ram_end = cp->mem.relocated ? cp->mem.high_end : 0,
 	};
 	if (e820_build(&e820, &layout))

@@ -16,6 +16,7 @@
 #define SCRATCH_PHYS 0x10000u
 #define SCRATCH_SIZE 0x10000u
 #define PAGE_SHIFT 12
+#define PAGE_SIZE 0x1000u
 
 _Static_assert(BOOT_MAX_TABLES <= OVMF_MAX_TABLES, "every table the boot lists fits the block");
 
@@ -38,12 +39,46 @@ static void refuse(const struct payload_image *img, const char *why)
 		  "or the ovmf package's OVMF.fd; a SeaBIOS image needs bios=\"seabios\"\n");
 }
 
+/* RAM the flash may take from the top of low memory before the guest has too little left. */
+#define LOW_RAM_FLOOR 0x1000000u
+
+/*
+ * Backs [pfn, pfn + nr) with RAM. libxl leaves the domain about 1 MiB above its memory size,
+ * less than a 2 MiB flash: when Xen refuses a fresh page, the page is moved from the top of
+ * low RAM instead, as hvmloader's mem_hole_populate_ram() does, and b->low_ram_end tells the
+ * map (and CMOS) where low RAM now ends. hvmloader takes high RAM first; we take low RAM only,
+ * whose end e820_build() already follows.
+ */
+static int populate_hole(const struct platform *p, struct boot *b, uint32_t pfn, uint32_t nr)
+{
+	uint64_t end = b->low_ram_end ? b->low_ram_end : p->mem.low_end;
+	uint32_t moved = 0;
+
+	for (uint32_t i = 0; i < nr; i++) {
+		if (!moved && xen_populate(pfn + i, 1) == 0)
+			continue;
+		if (end < LOW_RAM_FLOOR + PAGE_SIZE) {
+			log_error("no RAM left to move under the OVMF flash (low RAM ends at %#llx)\n",
+				  (unsigned long long)end);
+			return -ERR_NOSPC;
+		}
+		end -= PAGE_SIZE;
+		if (xen_relocate_ram(end, (uint64_t)(pfn + i) << PAGE_SHIFT, PAGE_SIZE))
+			return -ERR_XEN;
+		b->low_ram_end = end;
+		moved++;
+	}
+	if (moved)
+		log_printf("OVMF flash: %u pages moved from the top of low RAM, which now ends at %#llx\n", moved,
+			   (unsigned long long)end);
+	return 0;
+}
+
 static int ovmf_load(const struct platform *p, const struct payload_image *img, struct boot *b)
 {
 	char why[160];
 	uint64_t base;
 
-	(void)p;
 	if (ovmf_image_check(img->data, img->size, &base, why, sizeof(why))) {
 		refuse(img, why);
 		return -ERR_INVAL;
@@ -59,7 +94,7 @@ static int ovmf_load(const struct platform *p, const struct payload_image *img, 
 	log_printf("Loading OVMF from %s (%u bytes) at %#llx\n", img->source, size, (unsigned long long)base);
 	/* The flash range is MMIO hole, not RAM: back it with pages first, as hvmloader does. */
 	uint32_t first = (uint32_t)(base >> PAGE_SHIFT), last = (uint32_t)((base + size - 1) >> PAGE_SHIFT);
-	if (xen_populate(first, last - first + 1)) {
+	if (populate_hole(p, b, first, last - first + 1)) {
 		log_error("cannot populate %u pages at %#llx for the OVMF flash\n", last - first + 1,
 			  (unsigned long long)base);
 		return -ERR_XEN;
