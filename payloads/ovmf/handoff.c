@@ -113,10 +113,15 @@ int ovmf_image_check(const uint8_t *img, uint64_t size, uint64_t *base, char *wh
 		fmt_snprintf(why, why_len, "without a reset vector (no near jump in its last 16 bytes)");
 		return -ERR_INVAL;
 	}
-	/* PI spec 1.7 vol. 3 3.2.1: EFI_FIRMWARE_VOLUME_HEADER.Signature at offset 40. OVMF's flash
-	 * starts with a volume (the variable store, or the code when split). */
-	if (memcmp(img + 40, "_FVH", 4)) {
-		fmt_snprintf(why, why_len, "without a UEFI firmware volume header (\"_FVH\" at offset 40)");
+	/* PI spec 1.7 vol. 3 3.2.1: EFI_FIRMWARE_VOLUME_HEADER.Signature is at offset 40 of a
+	 * volume. OvmfPkgX64's flash starts with one (the variable store); OvmfXen's starts with an
+	 * ELF header for PVH boot and has its first volume at 128 KiB. Volumes start on 64 KiB
+	 * boundaries in both. */
+	bool volume = false;
+	for (uint64_t off = 0; off < size && !volume; off += OVMF_LOWCHUNK_SIZE)
+		volume = !memcmp(img + off + 40, "_FVH", 4);
+	if (!volume) {
+		fmt_snprintf(why, why_len, "without a UEFI firmware volume (no \"_FVH\" header at a 64 KiB boundary)");
 		return -ERR_INVAL;
 	}
 	*base = FOUR_GIB - ((size + OVMF_FLASH_ALIGN - 1) & ~(uint64_t)(OVMF_FLASH_ALIGN - 1));

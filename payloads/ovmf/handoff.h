@@ -91,7 +91,7 @@ int ovmf_handoff_build(struct ovmf_info *info, struct arena *scratch, uint8_t *l
 /*
  * Checks an OVMF flash image: a non-zero multiple of 64 KiB up to OVMF_MAX_SIZE, a near jump
  * in its reset vector (the last 16 bytes; edk2's ResetVector ends in one, SeaBIOS has a far
- * jump there) and a UEFI firmware volume header ("_FVH" at offset 40) at its start. On success
+ * jump there) and a UEFI firmware volume ("_FVH" at offset 40 of a 64 KiB block). On success
  * *base is where it goes: 4 GiB minus its size rounded up to 1 MiB. Returns 0, or -ERR_INVAL
  * with what is wrong in why.
  */

@@ -272,13 +272,29 @@ TEST(ovmf_image_check_refuses_what_is_not_a_flash)
 	CHECK_EQ(ovmf_image_check(img, 0x200000, &base, why, sizeof(why)), -ERR_INVAL);
 	CHECK(strstr(why, "legacy BIOS") != NULL);
 
-	/* Reset vector fine, volume header missing. */
+	/* Reset vector fine, volume header missing, or not on a 64 KiB boundary. */
 	free(img);
 	img = fake_flash(0x200000);
 	memcpy(img + 40, "_FVX", 4);
+	memcpy(img + 0x20000 + 48, "_FVH", 4);
 	CHECK_EQ(ovmf_image_check(img, 0x200000, &base, why, sizeof(why)), -ERR_INVAL);
 	CHECK(strstr(why, "_FVH") != NULL);
 	CHECK_EQ(base, 0); /* never set on failure */
+	free(img);
+}
+
+/* OvmfXen's layout: an ELF header for PVH boot first, the first volume at 128 KiB. */
+TEST(ovmf_image_check_finds_a_volume_after_an_elf_header)
+{
+	char why[160];
+	uint64_t base = 0;
+	unsigned char *img = fake_flash(0x200000);
+
+	memcpy(img, "\x7f" "ELF", 4);
+	memset(img + 40, 0, 4);
+	memcpy(img + 0x20000 + 40, "_FVH", 4);
+	CHECK_EQ(ovmf_image_check(img, 0x200000, &base, why, sizeof(why)), 0);
+	CHECK_EQ(base, 0xFFE00000);
 	free(img);
 }
 
