@@ -8,7 +8,8 @@
 #   make demo      boot one guest through hvmchain under Xen in QEMU and show the log
 #   make bench     time the loader stage of hvmchain against Debian's hvmloader
 #   make fuzz      run each libFuzzer harness for FUZZ_SECONDS (tests/fuzz/)
-#   make install   install the loader and its payload under $(DESTDIR)$(LIBDIR)
+#   make deps      install the Debian packages and build the cached pieces (OvmfXen, the rig's QEMU)
+#   make install   install the loader, its payload and (once built) ovmf-xen.fd under $(DESTDIR)$(LIBDIR)
 #   make clean     remove $(OUT)
 #
 # Packagers: SEABIOS=build (default; from SEABIOS_SRC=DIR or the source `make deps` cached),
@@ -68,7 +69,7 @@ endif
 
 # Only these goals may install packages or download (the SeaBIOS source); a plain `make`,
 # `make install` or a package build only checks, so it runs as any user with no network.
-ONLINE_GOALS := deps check demo bench xen-check xen-deps
+ONLINE_GOALS := deps check demo bench xen-check xen-deps check-xen ovmf-xen qemu-rig
 ifneq ($(filter $(ONLINE_GOALS),$(MAKECMDGOALS)),)
 HVMCHAIN_ONLINE := 1
 endif
@@ -87,6 +88,7 @@ $(DEPS_BUILD): scripts/deps.sh
 # Table families add their sources to LOADER_PURE_SRCS (built into the loader and the host
 # tests) before loader.mk turns the lists into rules.
 -include payloads/seabios/seabios.mk
+-include payloads/ovmf/ovmf.mk
 -include acpi/acpi.mk
 -include loader/tables/tables.mk
 include loader/loader.mk
@@ -102,11 +104,13 @@ include tools/tools.mk
 .PHONY: all clean check install deps
 all: $(ALL_TARGETS)
 
-# The one explicit step that installs the build packages and fetches what `make` needs.
+# The one explicit step that installs the build packages, fetches what `make` needs and
+# builds the cached pieces (OvmfXen, the emulated Xen's patched QEMU).
 deps:
 	$(Q)scripts/deps.sh install build
 	$(Q)mkdir -p $(OUT) && touch $(DEPS_BUILD)
 	$(Q)$(DEPS_FETCH)
+	$(Q)$(MAKE) --no-print-directory $(DEPS_TARGETS)
 
 # Each suite prints PASS/FAIL lines; scripts/check.sh runs them all and totals them. The test
 # packages go in first: under make -k, a suite that ran before them (seabios-check needs QEMU,

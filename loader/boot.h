@@ -11,6 +11,9 @@
 struct boot {
 	/* Where the payload was placed: [bios_base, 1 MiB). */
 	uint32_t bios_base;
+	/* 0, or where low RAM ends after the payload moved pages from its top into the MMIO hole
+	 * (the OVMF flash, when the domain's allowance is used up). */
+	uint64_t low_ram_end;
 
 	/* Physical addresses of the tables handed to the payload, in the order it gets them. */
 	uint32_t tables_nr;

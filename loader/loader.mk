@@ -23,11 +23,12 @@ TARGET_LDFLAGS := -m elf_i386 -N --no-warn-rwx-segments --build-id=none -nostdli
 #   payloads/NAME/: one payload each, its pure handoff code in LOADER_PURE_SRCS.
 LOADER_PURE_DIRS := loader/lib loader/core loader/tables acpi
 LOADER_PROBE_DIRS := loader/setup
-LOADER_PURE_SRCS += $(sort $(wildcard loader/lib/*.c loader/core/*.c)) payloads/seabios/handoff.c
+LOADER_PURE_SRCS += $(sort $(wildcard loader/lib/*.c loader/core/*.c)) payloads/seabios/handoff.c \
+	payloads/ovmf/handoff.c
 LOADER_PROBE_SRCS += $(sort $(wildcard $(addsuffix /*.c,$(LOADER_PROBE_DIRS))))
 LOADER_TARGET_SRCS += loader/entry.S loader/main.c loader/panic.c loader/probe.c loader/smp.c \
 	$(sort $(wildcard loader/hw/*.c loader/hw/*.S loader/xen/*.c)) \
-	payloads/seabios/seabios.c payloads/seabios/builtin.S
+	payloads/seabios/seabios.c payloads/seabios/builtin.S payloads/ovmf/ovmf.c
 
 LOADER_OBJS := $(patsubst %,$(OUT)/obj/%.o,$(LOADER_PURE_SRCS) $(LOADER_PROBE_SRCS) $(LOADER_TARGET_SRCS))
 

@@ -135,7 +135,7 @@ static void add_table(struct boot *b, uint32_t paddr)
 }
 
 /* Builders report what went wrong themselves; a failed table is left out and boot goes on. */
-static void build_tables(const struct platform *p, struct arena *tables, struct boot *b)
+static void build_tables(const struct platform *p, struct arena *tables, struct boot *b, bool legacy)
 {
 	uint32_t ep21 = 0, ep30 = 0, mp = 0, pir = 0;
 
@@ -148,15 +148,16 @@ static void build_tables(const struct platform *p, struct arena *tables, struct 
 	if (p->cfg.smbios_ep21)
 		add_table(b, ep21);
 
-	/* MP tables describe the IOAPIC: only with APIC mode on (hvmloader's rule). */
-	if (p->apic_mode) {
+	/* MP tables describe the IOAPIC: only with APIC mode on (hvmloader's rule), and only
+	 * for a BIOS; UEFI has no use for MP or $PIR tables (hvmloader's ovmf.c builds neither). */
+	if (legacy && p->apic_mode) {
 		log_printf("Creating MP tables ...\n");
 		if (mptable_build(p, tables, &mp))
 			log_error("MP tables not built\n");
 		add_table(b, mp);
 	}
 	/* $PIR serves PIC-mode routing, so it is built whatever the APIC mode. */
-	if (pir_build(p, tables, &pir) == 0)
+	if (legacy && pir_build(p, tables, &pir) == 0)
 		add_table(b, pir);
 
 	/* platform/acpi=0: no ACPI tables at all, and the PM block stays in legacy mode. */
@@ -190,8 +191,8 @@ static void setup_vm86_tss(struct arena *tables)
 	log_printf("vm86 TSS at %08llx\n", (unsigned long long)pa);
 }
 
-/* The firmware image: libxl's "firmware" module, else the one built in. */
-static void pick_payload_image(const struct platform *p, struct payload_image *img)
+/* The firmware image: libxl's "firmware" module, else the SeaBIOS built in (OVMF has none). */
+static void pick_payload_image(const struct platform *p, const struct payload_ops *payload, struct payload_image *img)
 {
 	if (p->start_info.have_firmware) {
 		img->data = phys_to_virt((uint32_t)p->start_info.firmware.paddr);
@@ -199,6 +200,9 @@ static void pick_payload_image(const struct platform *p, struct payload_image *i
 		img->source = "module \"firmware\"";
 		return;
 	}
+	if (!payload->builtin)
+		fatal("no %s image: libxl passes one as the \"firmware\" module (bios_path_override= picks the file)",
+		      payload->name);
 	/* Built with SEABIOS=none: nothing to fall back on. */
 	if (seabios_builtin_end - seabios_builtin == 0)
 		fatal("no \"firmware\" module and no built-in SeaBIOS (built with SEABIOS=none): "
@@ -216,6 +220,19 @@ static void load_payload(const struct platform *p, const struct payload_ops *pay
 		fatal("cannot load %s", payload->name);
 }
 
+/* hvmloader/bios names the firmware; hvmloader crashes on a name it does not know, and so do we. */
+static const struct payload_ops *select_payload(const char *bios)
+{
+	static const struct payload_ops *const payloads[] = { &seabios_payload, &ovmf_payload };
+
+	for (uint32_t i = 0; i < sizeof(payloads) / sizeof(payloads[0]); i++)
+		if (!strcmp(bios, payloads[i]->key))
+			return payloads[i];
+	fatal("hvmloader/bios = \"%s\" is not supported: hvmchain boots \"seabios\" or \"ovmf\" "
+	      "(set bios= in the xl config to one of them)",
+	      bios);
+}
+
 void main(uint32_t start_info_paddr)
 {
 	static struct platform plat;
@@ -225,7 +242,7 @@ void main(uint32_t start_info_paddr)
 	static struct boot boot;
 	struct platform *p = &plat;
 	struct xs_client *store = NULL;
-	const struct payload_ops *payload = &seabios_payload;
+	const struct payload_ops *payload;
 	struct payload_image img;
 
 	log_printf("HVM Loader (hvmchain " HVMCHAIN_VERSION ")\n");
@@ -238,10 +255,6 @@ void main(uint32_t start_info_paddr)
 		fatal("Xen not detected: hvmchain runs only as a Xen HVM guest's firmware");
 	log_printf("Detected Xen v%u.%u%s\n", p->xen.major, p->xen.minor, p->xen.extra);
 	probe_start_info(p);
-	/* An image we would refuse ends the boot now, not after PCI and vCPU setup. */
-	pick_payload_image(p, &img);
-	if (payload->check && payload->check(&img))
-		fatal("cannot load %s", payload->name);
 	probe_memory_map(p);
 	probe_hvm_info(p);
 	probe_vnuma(p);
@@ -249,6 +262,11 @@ void main(uint32_t start_info_paddr)
 	if (probe_xenstore_open(&xs))
 		store = &xs;
 	probe_config(p, store);
+	payload = select_payload(p->cfg.bios);
+	/* An image we would refuse ends the boot now, not after PCI and vCPU setup. */
+	pick_payload_image(p, payload, &img);
+	if (payload->check && payload->check(&img))
+		fatal("cannot load %s", payload->name);
 	if (xen_guest_handle(p->uuid))
 		log_error("XENVER_guest_handle failed: no system UUID\n");
 	probe_cpu(p);
@@ -263,10 +281,12 @@ void main(uint32_t start_info_paddr)
 	 * placement is part of the memory map. */
 	const struct platform *cp = p;
 	setup_tables_area(cp, &tables);
-	build_tables(cp, &tables, &boot);
+	build_tables(cp, &tables, &boot, payload->legacy_tables);
 	load_payload(cp, payload, &img, &boot);
 	setup_vm86_tss(&tables);
-	cmos_write_memory_size(cp->mem.low_end);
+	/* Low RAM as it is now: PCI setup or the payload may have moved some of it. */
+	uint64_t low_end = boot.low_ram_end ? boot.low_ram_end : cp->mem.low_end;
+	cmos_write_memory_size(low_end);
 
 	const struct e820_layout layout = {
 		.toolstack = cp->mem.memmap,
@@ -274,7 +294,7 @@ void main(uint32_t start_info_paddr)
 		.bios_base = boot.bios_base,
 		.tables_start = tables.phys,
 		.tables_end = tables.phys + ((tables.used + 0xFFF) & ~0xFFFull),
-		.low_ram_end = cp->mem.relocated ? cp->mem.low_end : 0,
+		.low_ram_end = cp->mem.relocated || boot.low_ram_end ? low_end : 0,
 		.high_ram_end = cp->mem.relocated ? cp->mem.high_end : 0,
 	};
 	if (e820_build(&e820, &layout))

@@ -3,6 +3,7 @@
 #ifndef HVMCHAIN_PAYLOAD_H
 #define HVMCHAIN_PAYLOAD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "boot.h"
 #include "e820.h"
@@ -16,6 +17,9 @@ struct payload_image {
 
 struct payload_ops {
 	const char *name;
+	const char *key;    /* its hvmloader/bios value, as libxl writes it */
+	bool legacy_tables; /* wants the MP table and $PIR (a BIOS does; OVMF reads neither) */
+	bool builtin;       /* the built-in SeaBIOS may stand in for a missing "firmware" module */
 	/* Optional: refuses an image it cannot run (logging why) before the loader does any work. */
 	int (*check)(const struct payload_image *img);
 	/* Checks the image and copies it where it runs; sets b->bios_base. Errors are logged. */
@@ -27,6 +31,7 @@ struct payload_ops {
 };
 
 extern const struct payload_ops seabios_payload;
+extern const struct payload_ops ovmf_payload;
 
 /* The SeaBIOS built into the loader image (SEABIOS= in seabios.mk; empty for none), used when no "firmware" module
  * came. */

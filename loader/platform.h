@@ -74,6 +74,7 @@ struct platform_pci {
 
 /* What the toolstack asked for through xenstore (the platform/ and hvmloader/ keys). */
 struct platform_config {
+	char bios[16]; /* hvmloader/bios: which firmware libxl chose ("seabios" when absent) */
 	bool acpi, acpi_s3, acpi_s4, acpi_laptop_slate;
 	bool allow_memory_relocate;
 	bool xen_platform_pci_bar_uc;

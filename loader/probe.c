@@ -213,10 +213,15 @@ void probe_config(struct platform *p, struct xs_client *c)
 	struct platform_config *cfg = &p->cfg;
 	char v[PLATFORM_STRING_MAX];
 
-	if (key(c, "hvmloader/bios", v, sizeof(v)) && strcmp(v, "seabios"))
-		log_error("System requested %s; hvmchain boots SeaBIOS\n", printable(v));
-	else
-		log_printf("System requested SeaBIOS\n");
+	/* main.c picks the payload and refuses a value it has none for. Only an absent key (or
+	 * no xenstore) means SeaBIOS: a value we cannot read must not boot a firmware nobody chose.
+	 * Control bytes are made printable in place: the value reaches the log and the crash line. */
+	int bios_rc = c ? xs_read(c, "hvmloader/bios", cfg->bios, sizeof(cfg->bios)) : -ERR_NOENT;
+	if (bios_rc == -ERR_NOENT)
+		memcpy(cfg->bios, "seabios", sizeof("seabios"));
+	else if (bios_rc)
+		memcpy(cfg->bios, "(unreadable)", sizeof("(unreadable)"));
+	log_printf("System requested %s\n", printable(cfg->bios));
 
 	cfg->acpi = key_bool(c, "platform/acpi", true);
 	cfg->acpi_s3 = key_bool(c, "platform/acpi_s3", true);

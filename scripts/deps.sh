@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# The Debian packages hvmchain needs: `deps.sh [check|install] build|test|lint`.
+# The Debian packages hvmchain needs: `deps.sh [check|install] build|test|lint|ovmf`.
 # check (what a plain `make` does) only looks and prints the apt-get line for what is missing;
 # install (the default; `make deps`, `make check`, `make demo`, `make lint`) installs the missing
 # ones as root. fakeroot also makes `id -u` 0, so install refuses to run under it.
@@ -13,7 +13,14 @@ build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios pytho
 # clang and its runtime (libFuzzer, sanitizers) build the fuzz harnesses (tests/fuzz/).
 # deb-check builds the Debian package and runs lintian on it.
 test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common genisoimage dmidecode grub-pc-bin xorriso
-	clang libclang-rt-14-dev debhelper fakeroot lintian)
+	clang libclang-rt-14-dev debhelper fakeroot lintian
+	# UEFI guests: the rig's patched QEMU 7.2 is built from Debian's source (tests/xen/qemu/);
+	# the ESP disk is made with GRUB's standalone EFI image, sfdisk, mkfs.vfat and mtools; the
+	# ovmf package's OVMF.fd is the one libxl passes for bios="ovmf".
+	ninja-build meson pkg-config libglib2.0-dev libpixman-1-dev zlib1g-dev libfdt-dev libslirp-dev
+	flex bison patch grub-efi-amd64-bin fdisk dosfstools mtools ovmf)
+# OvmfXen (payloads/ovmf/build.sh): edk2's BaseTools and build need these.
+ovmf_pkgs=(nasm uuid-dev g++ python3 acpica-tools dpkg-dev patch)
 
 # make lint's format and shell checks.
 lint_pkgs=(clang-format shellcheck)
@@ -30,8 +37,9 @@ case "${1:-}" in
 build) want=("${build_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
 lint) want=("${lint_pkgs[@]}") ;;
+ovmf) want=("${ovmf_pkgs[@]}") ;;
 *)
-	echo "usage: $0 [check|install] build|test|lint" >&2
+	echo "usage: $0 [check|install] build|test|lint|ovmf" >&2
 	exit 2
 	;;
 esac

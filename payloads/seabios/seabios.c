@@ -7,6 +7,7 @@
 #include "hw/mem.h"
 #include "hw/realmode.h"
 #include "payload.h"
+#include "payloads/ovmf/handoff.h"
 #include "payloads/seabios/handoff.h"
 #include "platform.h"
 
@@ -26,7 +27,15 @@ static uint32_t seabios_place(const struct payload_image *img)
 	uint32_t base;
 
 	if (seabios_image_check(img->data, img->size, &base, why, sizeof(why))) {
-		log_error("SeaBIOS image rejected: %s is %s\n", img->source, why);
+		uint64_t flash;
+		char ignored[8];
+
+		/* The likeliest mistake: an OVMF.fd with bios="seabios" (or no bios= at all). */
+		if (ovmf_image_check(img->data, img->size, &flash, ignored, sizeof(ignored)) == 0) {
+			log_error("SeaBIOS image rejected: %s is an OVMF (UEFI) flash image\n", img->source);
+			log_error("use bios=\"ovmf\" for it, or give a SeaBIOS guest a 128 or 256 KiB SeaBIOS image\n");
+		} else
+			log_error("SeaBIOS image rejected: %s is %s\n", img->source, why);
 		return 0;
 	}
 	return base;
@@ -67,6 +76,9 @@ static __attribute__((noreturn)) void seabios_start(void)
 
 const struct payload_ops seabios_payload = {
 	.name = "SeaBIOS",
+	.key = "seabios",
+	.legacy_tables = true,
+	.builtin = true,
 	.check = seabios_check,
 	.load = seabios_load,
 	.handoff = seabios_handoff,

@@ -16,7 +16,9 @@
 # then "N passed, N failed". Exits 1 if anything failed. Can be rerun on a saved serial log.
 # Guests with a report disk (target=/tmp/report.img) are Linux guests: their reports, unpacked
 # by run.sh into LOG_DIR/report/NAME, are checked by linux/report.py (PASS/FAIL NAME/CHECK), and
-# each NAME-hvmloader/NAME-hvmchain pair gets a page LOG_DIR/compare/NAME.md.
+# each NAME-hvmloader/NAME-hvmchain pair gets a page LOG_DIR/compare/NAME.md. A cfg's
+#   #compare-with: OTHER    adds a page LOG_DIR/compare/NAME-vs-OTHER.md when OTHER ran too;
+#   #compare-note: TEXT     (repeatable) a known difference and its reason, listed on its pages.
 set -euo pipefail
 
 show_log=0
@@ -145,6 +147,21 @@ for name in "$@"; do
 	passed=$((passed + $(grep -c '^PASS ' <<<"$out" || true)))
 	failed=$((failed + $(grep -c '^FAIL ' <<<"$out" || true)))
 done
+# compare_page TITLE PAGE NAME_A NAME_B: the side-by-side page, then the cfgs' known differences.
+compare_page() {
+	if ! "$here/linux/report.py" compare "$1" "$2" "$3" "$logdir/report/$3" "$logdir/$3.log" \
+		"$4" "$logdir/report/$4" "$logdir/$4.log"; then
+		echo "  (comparison page for $1 failed)"
+		return
+	fi
+	if grep -qs '^#compare-note:' "$guests/$3.cfg" "$guests/$4.cfg"; then
+		{
+			printf '\n## Known differences and their reasons\n\n'
+			sed -n 's/^#compare-note: */- /p' "$guests/$3.cfg" "$guests/$4.cfg"
+		} >>"$2"
+	fi
+	echo "  COMPARE $2"
+}
 for name in "$@"; do
 	case $name in *-hvmloader) ;; *) continue ;; esac
 	scen=${name%-hvmloader}
@@ -152,10 +169,16 @@ for name in "$@"; do
 	for n in "$@"; do [ "$n" != "$scen-hvmchain" ] || other=$n; done
 	[ -n "$other" ] && grep -q 'target=/tmp/report.img' "$guests/$name.cfg" || continue
 	mkdir -p "$logdir/compare"
-	"$here/linux/report.py" compare "$scen" "$logdir/compare/$scen.md" \
-		"$name" "$logdir/report/$name" "$logdir/$name.log" "$other" "$logdir/report/$other" "$logdir/$other.log" ||
-		echo "  (comparison page for $scen failed)"
-	echo "  COMPARE $logdir/compare/$scen.md"
+	compare_page "$scen" "$logdir/compare/$scen.md" "$name" "$other"
+done
+for name in "$@"; do
+	for other in $(sed -n 's/^#compare-with: *//p' "$guests/$name.cfg"); do
+		for n in "$@"; do
+			[ "$n" = "$other" ] || continue
+			mkdir -p "$logdir/compare"
+			compare_page "$name vs $other" "$logdir/compare/$name-vs-$other.md" "$name" "$other"
+		done
+	done
 done
 
 # Guests with a checker of their own ("#checker: PATH", under tests/xen): it reads the guest's

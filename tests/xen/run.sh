@@ -2,19 +2,21 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Boot Debian's Xen 4.17 under QEMU TCG with a busybox dom0 that runs the guests in tests/xen/guests.
 #
-# Usage: run.sh [--loader FILE] [--bios128 FILE] [--disk FILE] [--show-log] [NAME...]
+# Usage: run.sh [--loader FILE] [--bios128 FILE] [--disk FILE] [--ovmf FILE] [--show-log] [NAME...]
 #   NAME       guest cfg names (tests/xen/guests/NAME.cfg), in order; default: all of them
 #   --loader   the hvmchain ELF, /test/hvmchain in dom0   (env HVMCHAIN_LOADER, default $OUT/hvmchain)
 #   --bios128  the 128 KiB SeaBIOS, /test/bios-xen-128k.bin (env HVMCHAIN_BIOS128,
 #              default $OUT/seabios/bios-xen-128k.bin)
 #   --disk     the BOOT-OK disk image, /test/disk.img     (default $OUT/tests/disk.img)
+#   --ovmf     OvmfXen, /test/ovmf-xen.fd, needed only by guests naming it (default $OUT/ovmf/ovmf-xen.fd)
 #   --show-log print each guest's log before its verdict (make demo)
 # Env: GUESTS (the cfg folder; default tests/xen/guests), OUT (out), HVMCHAIN_CACHE (/var/cache/hvmchain),
 #      XEN_SMP (emulated CPUs per QEMU; default 2 for one instance, 1 each for several),
 #      XEN_MEM (MiB; default 1024, more when a guest has more than 256 MiB), XEN_JOBS (QEMU instances
 #      side by side, default 2: the guests are split between them), XEN_TIMEOUT (overall QEMU
 #      limit, s; default from the guests' #timeout), V=1 streams the console,
-#      HVMCHAIN_GUEST_ARGS (extra kernel words for the Linux guest CDs, see linux/build-iso.sh).
+#      HVMCHAIN_GUEST_ARGS (extra kernel words for the Linux guest CDs, see linux/build-iso.sh),
+#      HVMCHAIN_QEMU (the QEMU that runs Xen; default: see "Which QEMU" below).
 # Results: $OUT/xen/serial.log (whole console; with several instances $OUT/xen/sN/serial.log each),
 # $OUT/xen/NAME.log, Linux guests' reports in $OUT/xen/report/NAME and comparison pages in
 # $OUT/xen/compare/, "N passed, N failed", exit 1 on failure.
@@ -27,6 +29,7 @@ OUT=${OUT:-out}
 loader=${HVMCHAIN_LOADER:-$OUT/hvmchain}
 bios128=${HVMCHAIN_BIOS128:-$OUT/seabios/bios-xen-128k.bin}
 disk=$OUT/tests/disk.img
+ovmf=$OUT/ovmf/ovmf-xen.fd
 show_log=
 names=()
 while [ $# -gt 0 ]; do
@@ -34,6 +37,7 @@ while [ $# -gt 0 ]; do
 	--loader) loader=$2; shift 2 ;;
 	--bios128) bios128=$2; shift 2 ;;
 	--disk) disk=$2; shift 2 ;;
+	--ovmf) ovmf=$2; shift 2 ;;
 	--show-log) show_log=--show-log; shift ;;
 	-*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	*) names+=("$1"); shift ;;
@@ -45,6 +49,28 @@ fi
 for f in "$loader" "$bios128" "$disk"; do
 	[ -f "$f" ] || { echo "run.sh: missing $f" >&2; exit 1; }
 done
+for n in "${names[@]}"; do
+	! grep -qs '/test/ovmf-xen.fd' "$GUESTS/$n.cfg" || [ -f "$ovmf" ] ||
+		{ echo "run.sh: guest $n needs OvmfXen, missing $ovmf (make ovmf-xen)" >&2; exit 1; }
+done
+
+# Which QEMU: Debian's QEMU 7.2 aborts when a nested UEFI guest writes CR8 (qemu/cr8-virq-lock.patch),
+# so a run with a guest marked "#qemu: patched" uses the rig's patched build of the same QEMU for
+# every instance (qemu/build.sh: built once, cached; minutes the first time). Runs without one
+# (make demo, make bench, the BIOS guests on their own) keep Debian's binary and never wait for it.
+qemu=${HVMCHAIN_QEMU:-}
+if [ -z "$qemu" ]; then
+	qemu="qemu-system-x86_64"
+	for n in "${names[@]}"; do
+		if grep -qsx '#qemu: patched' "$GUESTS/$n.cfg"; then
+			qemu=$("$HERE/qemu/build.sh")
+			break
+		fi
+	done
+fi
+# The patched build has no ROM directory of its own: Debian's qemu-system-data, seabios and ipxe hold them.
+qemu_args=()
+[ "$qemu" = qemu-system-x86_64 ] || qemu_args=(-L /usr/share/qemu -L /usr/share/seabios -L /usr/lib/ipxe/qemu)
 
 say() { printf '  %-7s %s\n' "$1" "$2"; }
 W=$OUT/xen
@@ -122,7 +148,7 @@ boot() {
 	local total_tmo=0 max_mem=0 reports=0
 	# /test: the selected cfgs (+ hooks) and the files they name. Debian's hvmloader and SeaBIOS
 	# come from the base part; everything under test comes from this run.
-	rm -rf "$T"
+	rm -rf "$T" "${D:?}/usr"
 	mkdir -p "$T"
 	for n in "$@"; do
 		cfg=$GUESTS/$n.cfg
@@ -133,7 +159,16 @@ boot() {
 		m=$(sed -n 's/^memory *= *\([0-9]*\).*/\1/p' "$cfg" | tail -n 1)
 		[ "${m:-0}" -le "$max_mem" ] || max_mem=$m
 		! grep -q 'target=/tmp/report.img' "$cfg" || reports=$((reports + 1))
-		! grep -q 'target=/test/linux' "$cfg" || cp -n "$W"/linux*.iso "$T/"
+		! grep -q 'target=/test/linux.*\.iso' "$cfg" || cp -n "$W"/linux*.iso "$T/"
+		! grep -q 'target=/test/linux-esp.img' "$cfg" || cp -n "$W/linux-esp.img" "$T/"
+		! grep -q '/test/ovmf-xen.fd' "$cfg" || cp -n "$ovmf" "$T/ovmf-xen.fd"
+		# bios="ovmf" without an override: libxl loads Debian's OVMF.fd from this path (the ovmf
+		# package on the host is the same Debian build).
+		if grep -q '/usr/share/ovmf/OVMF.fd' "$cfg" ||
+			{ grep -q '^bios *= *"ovmf"' "$cfg" && ! grep -q '^bios_path_override' "$cfg"; }; then
+			mkdir -p "$D/usr/share/ovmf"
+			cp /usr/share/ovmf/OVMF.fd "$D/usr/share/ovmf/"
+		fi
 		m=$(sed -n 's/^#image: *//p' "$cfg" | tail -n 1)
 		[ -z "$m" ] || cp -n "$W/$m.iso" "$T/"
 	done
@@ -181,11 +216,14 @@ boot() {
 		cp /usr/bin/dpkg-divert "$T/bin/"
 		cp -L /lib/x86_64-linux-gnu/libmd.so.0 "$T/lib/"
 	fi
-	(cd "$D" && find test | LC_ALL=C sort | cpio -o -H newc --quiet) >"$D/test.cpio"
+	# Debian's OVMF.fd for bios="ovmf" guests lands at its own path (usr/), beside /test.
+	local tops=(test)
+	[ ! -d "$D/usr" ] || tops+=(usr)
+	(cd "$D" && find "${tops[@]}" | LC_ALL=C sort | cpio -o -H newc --quiet) >"$D/test.cpio"
 	[ -z "$deb_root" ] || (cd "$deb_root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc --quiet) >>"$D/test.cpio"
 	# Linux unpacks concatenated newc archives one after the other into the same rootfs.
 	cat "$W/dom0-base.cpio" "$D/test.cpio" >"$D/dom0.cpio"
-	rm -rf "$T" "$D/test.cpio" "$D/deb-root"
+	rm -rf "$T" "${D:?}/usr" "$D/test.cpio" "$D/deb-root"
 
 	# Xen: guest_loglvl=all puts the guests' port-0xE9 lines on the console; one dom0 vCPU leaves
 	# the other emulated CPU to the guest (two dom0 vCPUs made guests twice as slow).
@@ -200,12 +238,12 @@ boot() {
 	local tag=${D#"$W"}
 	tag=${tag#/}
 
-	say XEN "${tag:+[$tag] }$* (QEMU TCG, limit ${overall}s)"
+	say XEN "${tag:+[$tag] }$* (QEMU TCG${qemu_args:+ patched}, limit ${overall}s)"
 	local start rc secs
 	start=$(date +%s)
 	set +e
 	# -no-reboot: dom0's "reboot -f" and a Xen panic (which reboots) both end QEMU.
-	timeout --kill-after=10 "$overall" qemu-system-x86_64 \
+	timeout --kill-after=10 "$overall" "$qemu" "${qemu_args[@]}" \
 		-accel tcg -cpu qemu64,+svm,+npt -smp "$smp" -m "$mem" \
 		-display none -monitor none -no-reboot -nodefaults -serial stdio \
 		-kernel "$W/xen.elf" -append "$xen_cmdline" \

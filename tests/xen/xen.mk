@@ -15,7 +15,14 @@
 
 XEN_TEST_INPUTS := $(OUT)/hvmchain $(OUT)/seabios/bios-xen-128k.bin $(OUT)/tests/disk.img
 XEN_RUN := tests/xen/run.sh --loader $(OUT)/hvmchain --bios128 $(OUT)/seabios/bios-xen-128k.bin \
-	--disk $(OUT)/tests/disk.img
+	--disk $(OUT)/tests/disk.img --ovmf $(OVMF_XEN)
+
+# The rig's QEMU for UEFI guests (tests/xen/qemu/): Debian's 7.2 with the CR8 lock fix, built
+# once into $(HVMCHAIN_CACHE)/qemu-rig/. run.sh uses it when a guest says "#qemu: patched".
+.PHONY: qemu-rig
+qemu-rig: | xen-deps
+	$(Q)tests/xen/qemu/build.sh >/dev/null
+DEPS_TARGETS += qemu-rig
 
 # Always run: deps.sh only calls apt for what is missing, and a stamp would hide a removed
 # package. Ordered after the build deps so two apt-get runs never race for the dpkg lock.
@@ -26,7 +33,7 @@ xen-deps: | $(DEPS_BUILD)
 # retry.sh runs a scenario once more when a guest of it triple-faulted in Xen's own context
 # (nested-SVM artefact), and counts it apart. SHARD=K/N: this machine's part of the matrix (an empty or bad spec is an error, never "all").
 SHARD ?=
-xen-check: $(XEN_TEST_INPUTS) | xen-deps
+xen-check: $(XEN_TEST_INPUTS) $(OVMF_XEN) | xen-deps qemu-rig
 	$(call say,XENTEST,$(OUT)/xen/serial.log$(if $(SHARD),:shard-$(SHARD)))
 	$(Q)$(if $(SHARD),names=$$(tests/xen/matrix.py shard $(SHARD)) && [ -n "$$names" ] && ,)tests/xen/retry.sh $(XEN_RUN)$(if $(SHARD), $$names)
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Build the Linux guest CDs: Debian's kernel + a busybox initramfs (init.sh) on ISOLINUX, one CD per kernel command line.
+# Build the Linux guest media: Debian's kernel + a busybox initramfs (init.sh) on ISOLINUX CDs and a UEFI disk.
 #
 # Usage: build-iso.sh ROOTFS OUTDIR          (env HVMCHAIN_GUEST_ARGS: extra kernel arguments)
 # ROOTFS is the tree rootfs.sh unpacked (kernel, modules, busybox-static). Writes, in OUTDIR:
@@ -9,7 +9,10 @@
 #   linux-noapic.iso      noapic acpi=off xen_no_vector_callback: PCI IRQs through the PIC and $PIR;
 #                         without the vector callback, event channels (the report disk) arrive
 #                         on the Xen platform device's PCI interrupt, so that IRQ must work.
-# Host packages: isolinux syslinux-common genisoimage cpio.
+#   linux-esp.img         for UEFI guests: an MBR disk with one EFI system partition (FAT) holding
+#                         GRUB as EFI/BOOT/BOOTX64.EFI (the removable-media path OVMF boots without
+#                         any boot entry), the same kernel and initramfs, the default command line.
+# Host packages: isolinux syslinux-common genisoimage cpio; grub-efi-amd64-bin fdisk dosfstools mtools.
 set -euo pipefail
 
 ROOTFS=$(readlink -f "$1")
@@ -63,6 +66,32 @@ CFG
 	mv "$OUTDIR/$1.tmp" "$OUTDIR/$1"
 }
 mkiso linux.iso ""
+
+# The ESP, built without root or loop devices: sfdisk writes the partition table, mkfs.vfat formats
+# the partition in place (--offset), mtools copies files into it ("img@@offset").
+mkesp() { # mkesp FILE
+	local img=$OUTDIR/$1.tmp off=1048576 size=$((48 * 1048576)) cfg=$T/grub.cfg
+	# GRUB with its config built in: find the partition holding /vmlinuz, boot it. No initrd= word:
+	# GRUB loads the initramfs itself (the EFI stub would look for that file on its own).
+	cat >"$cfg" <<CFG
+set timeout=0
+search --no-floppy --file --set=root /vmlinuz
+linux /vmlinuz ${base/initrd=\/initrd.gz /}
+initrd /initrd.gz
+boot
+CFG
+	grub-mkstandalone -O x86_64-efi -o "$T/BOOTX64.EFI" --modules="part_msdos fat search linux normal" \
+		--locales= --themes= --fonts= "boot/grub/grub.cfg=$cfg"
+	rm -f "$img"
+	truncate -s "$size" "$img"
+	echo "start=$((off / 512)), type=ef" | sfdisk -q "$img"
+	mkfs.vfat -F 16 -n HVMCHAINESP --offset $((off / 512)) "$img" $(((size - off) / 1024)) >/dev/null
+	mmd -i "$img@@$off" ::/EFI ::/EFI/BOOT
+	mcopy -i "$img@@$off" "$T/BOOTX64.EFI" ::/EFI/BOOT/
+	mcopy -i "$img@@$off" "$T/iso/vmlinuz" "$T/iso/initrd.gz" ::/
+	mv "$img" "$OUTDIR/$1"
+}
+mkesp linux-esp.img
 mkiso linux-acpi-off.iso "acpi=off"
 mkiso linux-noapic.iso "noapic acpi=off xen_no_vector_callback"
 rm -rf "$T"
