@@ -33,11 +33,18 @@ xen-deps: | $(DEPS_BUILD)
 # retry.sh runs a scenario once more when a guest of it triple-faulted in Xen's own context
 # (nested-SVM artefact), and counts it apart. SHARD=K/N: this machine's part of the matrix (an empty or bad spec is an error, never "all").
 SHARD ?=
-xen-check: $(XEN_TEST_INPUTS) $(OVMF_XEN) | xen-deps qemu-rig
+xen-check: $(XEN_TEST_INPUTS) | xen-deps
 	$(call say,XENTEST,$(OUT)/xen/serial.log$(if $(SHARD),:shard-$(SHARD)))
 	$(Q)$(if $(SHARD),names=$$(tests/xen/matrix.py shard $(SHARD)) && [ -n "$$names" ] && ,)tests/xen/retry.sh $(XEN_RUN)$(if $(SHARD), $$names)
 
-.PHONY: check-xen matrix-readme
+.PHONY: check-xen check-uefi matrix-readme
+# The UEFI Linux guests (guests-uefi/): OvmfXen and the rig's patched QEMU 7.2, both built once
+# from Debian's source and cached. Not yet part of make check: under the emulated Xen on a
+# loaded 2-core host they have not yet reached their report within the 600 s limit.
+check-uefi: $(XEN_TEST_INPUTS) $(OVMF_XEN) | xen-deps qemu-rig
+	$(call say,XENTEST,$(OUT)/xen/serial.log:uefi)
+	$(Q)GUESTS=tests/xen/guests-uefi $(XEN_RUN)
+
 # No package prerequisite of its own: the xen-check it runs installs what it needs.
 check-xen:
 	$(Q)scripts/check.sh xen-check
