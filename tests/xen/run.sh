@@ -249,7 +249,9 @@ boot() {
 		-kernel "$W/xen.elf" -append "$xen_cmdline" \
 		-initrd "$vmlinuz $dom0_cmdline,$D/dom0.cpio" \
 		-drive file="$D/results.img",format=raw,if=virtio </dev/null 2>&1 |
-		tr -d '\r' | tee "$D/serial.log" |
+		# Line-buffered: a plain tr into a pipe holds 4 KiB, so serial.log and the END lines
+		# trailed a quiet guest by minutes.
+		stdbuf -oL tr -d '\r' | tee "$D/serial.log" |
 		if [ "${V:-0}" = 1 ]; then cat; else
 			grep --line-buffered -aoE 'HVMCHAIN-TEST (DOM0-UP|END) .*' | sed -u "s/^HVMCHAIN-TEST /  ... ${tag:+[$tag] }/"
 		fi
