@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Host test of tests/xen/retry.sh with a stand-in run.sh: a Xen-context triple fault is run once
-# more (with its pair) and counted apart; another failure, or one that repeats, stays a FAIL.
+# Host test of tests/xen/retry.sh with a stand-in run.sh: a Xen-context triple fault, or a timeout
+# with the guest kernel in soft lockups, is run once more (with its pair) and counted apart; another
+# failure, or one that repeats, stays a FAIL.
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
 t=$(mktemp -d)
@@ -10,7 +11,8 @@ passed=0 failed=0
 verdict() { if [ "$2" = OK ]; then echo "PASS retry/$1"; passed=$((passed + 1)); else echo "FAIL retry/$1: $2"; failed=$((failed + 1)); fi; }
 
 # The stand-in: FAULT names the guests that triple-fault in Xen context in the first pass
-# (in both passes with REPEAT=1), BAD those that fail otherwise. It logs each call's guests.
+# (in both passes with REPEAT=1), LOCKUP those that time out with soft lockups in the first pass,
+# SLOW those that time out without them, BAD those that fail otherwise. It logs each call's guests.
 cat >"$t/run.sh" <<'STUB'
 #!/usr/bin/env bash
 W=$OUT/xen
@@ -28,6 +30,17 @@ while [ $# -gt 0 ]; do
 	if [[ " $FAULT " == *" $n "* ]] && { [ $pass = 1 ] || [ "${REPEAT:-0}" = 1 ]; }; then
 		printf '(XEN) d1v2 Triple fault - invoking HVM shutdown action 1\n(XEN) ds: 0000   es: 0000   fs: 0000   gs: 0000   ss: 0000   cs: e008\n' >>"$W/serial.log"
 		echo "FAIL $n: ended reboot, expected poweroff"; echo "    detail"; f=$((f + 1))
+	elif [[ " ${LOCKUP:-} " == *" $n "* ]] && [ $pass = 1 ]; then
+		printf '(d1) [  490.9] [  173.4] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [migration/0:16]\n' >>"$W/serial.log"
+		echo "HVMCHAIN-TEST END $n domid=1 state=running reason=timeout secs=600 ok=1" >>"$W/serial.log"
+		echo "FAIL $n: ended running, expected poweroff"; f=$((f + 1))
+		echo "log of $n pass $pass" >"$W/$n.log"
+		continue
+	elif [[ " ${SLOW:-} " == *" $n "* ]]; then
+		echo "HVMCHAIN-TEST END $n domid=1 state=running reason=timeout secs=600 ok=1" >>"$W/serial.log"
+		echo "FAIL $n: ended running, expected poweroff"; f=$((f + 1))
+		echo "log of $n pass $pass" >"$W/$n.log"
+		continue
 	elif [[ " $BAD " == *" $n "* ]]; then
 		printf '(XEN) d1v0 Triple fault - invoking HVM shutdown action 1\n(XEN) cs: 0008\n' >>"$W/serial.log"
 		echo "FAIL $n: ended reboot, expected poweroff"; f=$((f + 1))
@@ -64,6 +77,15 @@ verdict repeat-stays-fail "$([ "$rc" != 0 ] && grep -q '^FAIL 61-a-hvmchain' "$t
 
 rc=$(go guest-fault "" 62-b-hvmchain 0)
 verdict guest-context-not-retried "$([ "$rc" != 0 ] && [ "$(wc -l <"$t/calls")" = 1 ] && echo OK || echo "rc=$rc, $(wc -l <"$t/calls") calls")"
+
+rc=$(LOCKUP=61-a-hvmloader go lockup "" "" 0)
+last=$(tail -n 1 "$t/lockup.out")
+verdict lockup-retried "$([ "$rc" = 0 ] && [ "$(sed -n 2p "$t/calls")" = "--loader x 61-a-hvmchain 61-a-hvmloader" ] &&
+	grep -q '^  RETRY   61-a-hvmloader: .*soft lockups' "$t/lockup.out" && [[ $last == *"retried after an emulated-Xen artefact"* ]] &&
+	echo OK || echo "rc=$rc, second call: $(sed -n 2p "$t/calls"), closing line: $last")"
+
+rc=$(SLOW=61-a-hvmloader go slow "" "" 0)
+verdict timeout-alone-not-retried "$([ "$rc" != 0 ] && [ "$(wc -l <"$t/calls")" = 1 ] && echo OK || echo "rc=$rc, $(wc -l <"$t/calls") calls")"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
