@@ -38,11 +38,14 @@ for suite in "$@"; do
 done 2>&1 | tee -a "$log"
 passed=$(grep -c '^PASS ' "$log")
 failed=$(grep -c '^FAIL ' "$log")
+# Checks a firmware not ours fails by design (tests/xen/matrix.tsv, expect-fail): still run, shown apart.
+xfailed=$(grep -c '^XFAIL ' "$log")
 echo "make check took $(($(date +%s) - start)) s; log in $log; JUnit in $OUT/junit/"
 if [ "$rc" != 0 ] && [ "$failed" = 0 ]; then
 	# A suite broke before it could report (a build error, a missing tool): count it.
 	echo "FAIL make: a suite did not run to completion (exit $rc)"
 	failed=1
 fi
+[ "$xfailed" = 0 ] || echo "$xfailed expected failures of Debian's firmware (XFAIL lines above; why: tests/xen/matrix.tsv)"
 echo "$passed passed, $failed failed"
 [ "$rc" = 0 ] && [ "$failed" = 0 ] && [ "$passed" -gt 0 ]

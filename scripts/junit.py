@@ -4,7 +4,10 @@
 #
 # Usage: junit.py SUITE SUITE_LOG OUT_XML [--status RC] [--seconds S] [--logdir DIR]
 #   SUITE_LOG  what the suite printed: "PASS name" / "FAIL name: reason" lines, the lines
-#              indented under a FAIL being its detail (the convention of every suite here)
+#              indented under a FAIL being its detail (the convention of every suite here), and
+#              "XFAIL name: why" for a check known to fail by design of a firmware not ours
+#              (tests/xen/matrix.tsv's expect-fail column): a <skipped> testcase saying so, the
+#              nearest JUnit has (pytest writes its xfail the same way)
 #   --status   the suite's exit status: non-zero with no FAIL line means the suite broke
 #              before it reported (a build error); that becomes one failing testcase
 #   --logdir   a folder of per-test console logs: a testcase NAME or NAME/CHECK whose
@@ -38,18 +41,20 @@ def read_text(path):
 
 
 def parse(lines):
-    """[(name, reason or None, detail lines)] from PASS/FAIL lines and their indented details."""
+    """[[name, reason or None, detail lines, kind]] from PASS/FAIL/XFAIL lines and their indented
+    details; kind is 'pass', 'fail' or 'xfail'."""
     cases = []
     current = None
     for line in lines:
         # "PASS name" (the name may hold spaces), "FAIL name: reason" (or "FAIL name").
         if line.startswith('PASS '):
-            current = [line[5:].strip(), None, []]
+            current = [line[5:].strip(), None, [], 'pass']
             cases.append(current)
             continue
-        if line.startswith('FAIL '):
-            name, _, reason = line[5:].partition(': ')
-            current = [name.strip().rstrip(':'), reason.strip() or 'failed', []]
+        m = re.match(r'(X?FAIL) (.*)$', line)
+        if m:
+            name, _, reason = m.group(2).partition(': ')
+            current = [name.strip().rstrip(':'), reason.strip() or 'failed', [], m.group(1).lower()]
             cases.append(current)
             continue
         if current is not None and current[1] is not None and line.startswith(' '):
@@ -74,20 +79,21 @@ def main():
     cases = parse(lines)
     if a.status != 0 and not any(c[1] is not None for c in cases):
         cases.append(['suite-completed', 'the suite exited %d before it reported a failure' % a.status,
-                      lines[-60:]])
+                      lines[-60:], 'fail'])
 
-    failures = sum(1 for c in cases if c[1] is not None)
+    failures = sum(1 for c in cases if c[3] == 'fail')
+    skipped = sum(1 for c in cases if c[3] == 'xfail')
     suite = ET.Element('testsuite', {
         'name': a.suite,
         'tests': str(len(cases)),
         'failures': str(failures),
         'errors': '0',
-        'skipped': '0',
+        'skipped': str(skipped),
         'time': '%.3f' % a.seconds,
         'timestamp': time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime()),
         'hostname': socket.gethostname() or 'localhost',
     })
-    for name, reason, detail in cases:
+    for name, reason, detail, kind in cases:
         # "61-linux-4cpu-hvmchain/e820": the guest is the class, the check the test.
         guest, _, check = name.rpartition('/')
         tc = ET.SubElement(suite, 'testcase', {
@@ -96,6 +102,10 @@ def main():
             'time': '0',
         })
         if reason is None:
+            continue
+        if kind == 'xfail':
+            sk = ET.SubElement(tc, 'skipped', {'message': clean('expected failure: ' + reason), 'type': 'XFAIL'})
+            sk.text = clean('\n'.join(['XFAIL %s: %s' % (name, reason)] + detail) + '\n')
             continue
         fl = ET.SubElement(tc, 'failure', {'message': clean(reason or 'failed'), 'type': 'FAIL'})
         fl.text = clean('\n'.join(['FAIL %s: %s' % (name, reason)] + detail) + '\n')

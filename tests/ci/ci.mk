@@ -8,6 +8,7 @@ ci-check: | $(DEPS_BUILD)
 	$(Q)tests/ci/shard-test.sh
 	$(Q)tests/ci/retry-test.sh
 	$(Q)tests/ci/grub-check-test.sh
+	$(Q)tests/ci/xfail-test.sh
 
 CHECK_TARGETS += ci-check
 

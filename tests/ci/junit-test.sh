@@ -41,6 +41,16 @@ check check-classname xen-check.g1-hvmchain "$(xp 'string(//testcase[@name="madt
 check name-with-spaces 'e820 "Locator: DIMM 0"' "$(xp 'string(//testcase[starts-with(@name,"e820")]/@name)' "$t/a.xml")"
 check passing-case-bare 0 "$(xp 'count(//testcase[@name="g0-hvmloader"]/*)' "$t/a.xml")"
 
+# An expected failure (XFAIL, from tests/xen/matrix.tsv's expect-fail column) is a <skipped>
+# testcase with its why, counted in skipped and not in failures.
+printf 'PASS g2-hvmloader/e820\nXFAIL g2-hvmloader/smbios: UUID byte order [the checker: 1 string(s) differ]\n    detail\n1 passed, 0 failed, 1 expected failures (XFAIL)\n' >"$t/xf.log"
+"$top/scripts/junit.py" xen-check "$t/xf.log" "$t/x.xml" --status 0
+check xfail-valid valid "$(valid "$t/x.xml")"
+check xfail-counts 2/0/1 "$(xp 'concat(/testsuite/@tests,"/",/testsuite/@failures,"/",/testsuite/@skipped)' "$t/x.xml")"
+check xfail-skipped-why 'expected failure: UUID byte order [the checker: 1 string(s) differ]' \
+	"$(xp 'string(//testcase[@name="smbios"]/skipped/@message)' "$t/x.xml")"
+check xfail-no-failure 0 "$(xp 'count(//failure)' "$t/x.xml")"
+
 # A suite that broke before reporting (exit 2, no FAIL line) is one failing testcase.
 printf 'PASS x\nmake: *** [y] Error 1\n' >"$t/broke.log"
 "$top/scripts/junit.py" broke "$t/broke.log" "$t/b.xml" --status 2

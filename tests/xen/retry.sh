@@ -33,7 +33,7 @@ if [ ${#names[@]} = 0 ]; then
 	g=${GUESTS:-$(dirname "$(readlink -f "$0")")/guests}
 	for c in "$g"/*.cfg; do names+=("$(basename "$c" .cfg)"); done
 fi
-verdicts='^(PASS|FAIL) |^    |^[0-9]+ passed, [0-9]+ failed'
+verdicts='^(PASS|FAIL|XFAIL) |^    |^[0-9]+ passed, [0-9]+ failed'
 mkdir -p "$W"
 # Progress live; the verdict lines are printed below, once it is known which ones stand.
 "$run" "${opts[@]}" "${names[@]}" 2>&1 | tee "$W/pass1.out" | grep -avE "$verdicts"
@@ -78,7 +78,7 @@ kept=$(
 	skip=0
 	grep -aE "$verdicts" "$W/pass1.out" | grep -avE '^[0-9]+ passed' | while IFS= read -r line; do
 		case $line in
-		"PASS "* | "FAIL "*)
+		"PASS "* | "FAIL "* | "XFAIL "*)
 			n=${line#* }
 			n=${n%%[:/ ]*}
 			if is_again "$n"; then skip=1; else skip=0; echo "$line"; fi
@@ -109,5 +109,7 @@ done
 [ -z "$second" ] || echo "$second"
 passed=$(printf '%s\n' "$kept" "$second" | grep -c '^PASS ')
 failed=$(printf '%s\n' "$kept" "$second" | grep -c '^FAIL ')
+xfailed=$(printf '%s\n' "$kept" "$second" | grep -c '^XFAIL ')
+[ "$xfailed" = 0 ] || echo "$xfailed expected failures (XFAIL)"
 echo "$passed passed, $failed failed (${#again[@]} retried after an emulated-Xen artefact: ${again[*]})"
 [ "$failed" = 0 ]
