@@ -208,6 +208,9 @@ for name in "$@"; do
 		mkdir -p "$logdir/compare"
 		GUESTS=$guests "$here/$chk" compare "$scen" "$logdir/compare/$scen.md" "$name" "$logdir/$name.log" "$n" "$logdir/$n.log" ||
 			echo "  (comparison page for $scen failed)"
+		# The page shows raw verdicts; say which of them matrix.tsv expects, and why.
+		xf=$("$here/matrix.py" expect-fail "$name")
+		[ -z "$xf" ] || printf '\n## Expected failures of %s (tests/xen/matrix.tsv)\n\n%s\n' "$name" "$xf" >>"$logdir/compare/$scen.md"
 		echo "  COMPARE $logdir/compare/$scen.md"
 	done
 done

@@ -13,6 +13,7 @@
 #                                         stdout) through the cell's expect-fail column: an expected
 #                                         FAIL becomes "XFAIL NAME/CHECK: why", an expected failure
 #                                         that passed or was not reported becomes a FAIL
+#        matrix.py expect-fail NAME       the cell's expected failures, "- CHECK: why" per line
 # Env: GUESTS (cfg folder, default tests/xen/guests), OUT (out), MATRIX (the table, default tests/xen/matrix.tsv).
 #
 # Why a table beside the cfgs: a cfg says how to boot one guest and what its console must
@@ -313,9 +314,14 @@ def main(argv):
         return cmd_times(args)
     if cmd == 'xfail' and len(args) == 1:
         return cmd_xfail(args[0])
+    if cmd == 'expect-fail' and len(args) == 1:
+        row = {r['name']: r for r in rows()}.get(args[0])
+        for check, why in (expect_fail(row) or []) if row else []:
+            print('- %s: %s' % (check, why))
+        return 0
     if cmd == 'readme':
         return cmd_readme(args[0] if args else 'README')
-    sys.exit('usage: matrix.py check|shard K/N [NAME...]|times LOG...|readme [README]|xfail NAME')
+    sys.exit('usage: matrix.py check|shard K/N [NAME...]|times LOG...|readme [README]|xfail NAME|expect-fail NAME')
 
 
 if __name__ == '__main__':
