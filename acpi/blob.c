@@ -69,6 +69,8 @@ int acpi_blob_add(struct acpi_ctx *c, int (*link)(struct acpi_ctx *c, struct acp
 			int rc = link(c, copy);
 			if (rc)
 				return rc;
+			log_printf("ACPI: acpi_firmware table %.4s \"%.8s\" (%u bytes) added\n", h.signature,
+				   h.oem_table_id, h.length);
 		}
 		off += h.length;
 	}

@@ -161,8 +161,10 @@ static void build_tables(const struct platform *p, struct arena *tables, struct 
 		add_table(b, pir);
 
 	/* platform/acpi=0: no ACPI tables at all, and the PM block stays in legacy mode. */
-	if (!p->cfg.acpi)
+	if (!p->cfg.acpi) {
+		log_printf("ACPI disabled (platform/acpi=0): no ACPI tables built\n");
 		return;
+	}
 	struct acpi_tables acpi;
 	log_printf("Loading ACPI ...\n");
 	if (acpi_build_tables(p, tables, &acpi)) {

@@ -20,6 +20,8 @@ static struct {
 	uint32_t done;
 } report[PLATFORM_MAX_VCPUS];
 static uint8_t ap_stack[PLATFORM_MAX_VCPUS][AP_STACK_SIZE] __attribute__((aligned(16)));
+/* The APs Xen accepted to start (the BSP's own entry stays false: it is never stopped). */
+static bool running[PLATFORM_MAX_VCPUS];
 
 void ap_main(uint32_t cpu)
 {
@@ -41,18 +43,31 @@ void smp_setup(struct platform *p, const struct mtrr_state *mtrr)
 
 	log_printf("Multiprocessor initialisation:\n");
 	memset(report, 0, sizeof(report));
+	memset(running, 0, sizeof(running));
 	ap_mtrr = mtrr;
 	ap_main(0);
 
-	for (uint32_t cpu = 1; cpu < n; cpu++)
-		if (xen_vcpu_start(cpu, (uint32_t)(uintptr_t)ap_entry,
-				   (uint32_t)(uintptr_t)ap_stack[cpu] + AP_STACK_SIZE, cpu))
-			log_error("CPU%u could not be started\n", cpu);
+	uint32_t started = 0;
+	for (uint32_t cpu = 1; cpu < n; cpu++) {
+		running[cpu] = !xen_vcpu_start(cpu, (uint32_t)(uintptr_t)ap_entry,
+					       (uint32_t)(uintptr_t)ap_stack[cpu] + AP_STACK_SIZE, cpu);
+		started += running[cpu];
+		/*
+		 * Xen 4.17 refuses VCPUOP_initialise for a vCPU whose vcpu_info is still the
+		 * placeholder, which is every vCPU from XEN_LEGACY_MAX_VCPUS (32) on until the
+		 * guest registers one (common/compat/domain.c). Registering one here would stay
+		 * in force for the OS, which could then not register its own.
+		 */
+		if (!running[cpu])
+			log_error("CPU%u could not be started%s\n", cpu,
+				  cpu >= 32 ? " (Xen starts vCPUs from 32 on only once they have a vcpu_info)" : "");
+	}
 
-	for (uint32_t i = 0, waiting = n - 1; waiting && i < AP_WAIT_YIELDS; i++) {
+	/* Wait only for the vCPUs that were started: the others would cost the whole wait. */
+	for (uint32_t i = 0, waiting = started; waiting && i < AP_WAIT_YIELDS; i++) {
 		waiting = 0;
 		for (uint32_t cpu = 1; cpu < n; cpu++)
-			waiting += !__atomic_load_n(&report[cpu].done, __ATOMIC_ACQUIRE);
+			waiting += running[cpu] && !__atomic_load_n(&report[cpu].done, __ATOMIC_ACQUIRE);
 		if (waiting)
 			xen_yield();
 	}
@@ -60,7 +75,7 @@ void smp_setup(struct platform *p, const struct mtrr_state *mtrr)
 	for (uint32_t cpu = 0; cpu < n; cpu++) {
 		bool ok = __atomic_load_n(&report[cpu].done, __ATOMIC_ACQUIRE);
 
-		if (cpu)
+		if (running[cpu])
 			xen_vcpu_stop(cpu);
 		/* Xen numbers vLAPICs 2 * vCPU: the best guess for a vCPU that never reported. */
 		p->vcpus.apic_id[cpu] = ok ? report[cpu].apic_id : 2 * cpu;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tests acpi/blob.c: the toolstack's acpi_firmware tables are validated before they are linked. */
+#include "acpi/internal.h"
 #include "oracle.h"
 
 /* Appends a table with signature sig and len bytes (header included) to buf at *off. */
@@ -149,4 +150,40 @@ TEST(blob_larger_than_the_arena_is_refused_cleanly)
 	}
 	t_mem_free(&m);
 	free(p);
+}
+
+/* Builds p with extra SSDTs of 40 bytes in its blob; returns the XSDT's entries (0 on a failed build). */
+static uint32_t xsdt_entries_with_ssdts(uint32_t extra)
+{
+	struct platform *p = t_platform(2, NULL);
+	uint8_t *buf = calloc(extra ? extra : 1, 40);
+	struct acpi_tables out;
+	struct t_walk w = { 0 };
+	struct t_mem m;
+	uint32_t off = 0;
+
+	for (uint32_t i = 0; i < extra; i++)
+		put_table(buf, &off, "SSDT", 40, true);
+	p->cfg.acpi_blob = extra ? buf : NULL;
+	p->cfg.acpi_blob_len = off;
+	bool ok = t_build(&m, p, ACPI_ARENA_SIZE(p), &out, &w);
+	t_mem_free(&m);
+	free(buf);
+	free(p);
+	return ok ? w.nr : 0;
+}
+
+/* The table list (ACPI_MAX_TABLES after the FADT) filled by the blob exactly, then one past. */
+TEST(blob_fills_the_table_list_and_one_past_is_logged)
+{
+	uint32_t own = xsdt_entries_with_ssdts(0);
+
+	CHECK(own >= 2 && own <= ACPI_MAX_TABLES);
+	uint32_t room = ACPI_MAX_TABLES + 1 - own;
+	console_clear();
+	CHECK_EQ(xsdt_entries_with_ssdts(room), ACPI_MAX_TABLES + 1);
+	CHECK(strstr(console_text(), "not all added") == NULL);
+	console_clear();
+	CHECK_EQ(xsdt_entries_with_ssdts(room + 1), ACPI_MAX_TABLES + 1);
+	CHECK(strstr(console_text(), "acpi_firmware tables not all added") != NULL);
 }

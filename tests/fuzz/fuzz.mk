@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c) over the loader's pure code, built with Debian's clang.
 #
-#   make fuzz [FUZZ_SECONDS=N] [FUZZ=NAME...]   run each harness for N seconds (default 60)
+#   make fuzz [FUZZ_SECONDS=N] [FUZZ_RUNS=N] [FUZZ=NAME...]   run each harness for N seconds (default
+#                                                        60), or until N executions if sooner
 #   make fuzz-smoke                              a few seconds each; part of `make check`
 # Corpora live under $(OUT)/fuzz/corpus/NAME (seeded by tests/fuzz/seeds.py); crashes are saved as
 # $(OUT)/fuzz/crash-NAME-*. Executions per harness are printed and kept in $(OUT)/fuzz/NAME.stats.

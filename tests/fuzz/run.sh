@@ -6,6 +6,7 @@
 # DIR holds the binaries (DIR/fuzz-NAME) and the seeds (DIR/seeds/NAME); the corpus grows in
 # DIR/corpus/NAME; a crash, timeout (> FUZZ_TIMEOUT s per input, default 1) or leak is saved as
 # DIR/crash-NAME-* and fails the harness. One harness at a time, niced: the machine is shared.
+# FUZZ_RUNS=N stops a harness after N executions if that comes before SECONDS.
 set -u
 dir=$1 secs=$2
 shift 2
@@ -15,13 +16,16 @@ for name in "$@"; do
 	mkdir -p "$corpus"
 	[ -d "$dir/seeds/$name" ] && cp -n "$dir/seeds/$name"/* "$corpus"/ 2>/dev/null
 	log=$dir/$name.log
-	nice -n 15 "$dir/fuzz-$name" "$corpus" -max_total_time="$secs" -timeout="${FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 \
-		-max_len=65536 -print_final_stats=1 -artifact_prefix="$dir/crash-$name-" >"$log" 2>&1
+	start=$(date +%s)
+	nice -n 15 "$dir/fuzz-$name" "$corpus" -max_total_time="$secs" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} \
+		-timeout="${FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+		-artifact_prefix="$dir/crash-$name-" >"$log" 2>&1
 	rc=$?
+	took=$(($(date +%s) - start))
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-	echo "$name execs=${execs:-0} seconds=$secs rc=$rc" >"$dir/$name.stats"
+	echo "$name execs=${execs:-0} seconds=$took rc=$rc" >"$dir/$name.stats"
 	if [ $rc -eq 0 ] && [ -n "$execs" ]; then
-		echo "PASS fuzz-$name (${execs} executions in ${secs} s)"
+		echo "PASS fuzz-$name (${execs} executions in ${took} s)"
 		pass=$((pass + 1))
 	else
 		echo "FAIL fuzz-$name: rc=$rc, see $log"

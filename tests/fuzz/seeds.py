@@ -107,3 +107,21 @@ write('seabios_image', 'two-bytes', struct.pack('<I', 2 + (2 << 2)) + b'\xEA\x5B
 rnd = random.Random(11)
 for i in range(8):
     write('tables', 'random-%d' % i, bytes(rnd.randrange(256) for _ in range(600 + 400 * i)))
+
+# OVMF images: what the check reads of Debian's OVMF.fd (package ovmf) and of the SeaBIOS images
+# (refused): the last 16 bytes, then each 64 KiB block's bytes at offset 40 (fuzz_ovmf_image.c).
+def ovmf_seed(img):
+    blocks = len(img) // 0x10000
+    sel = 2 if len(img) == 2 << 20 else 3 if len(img) == 4 << 20 else (blocks << 2 if len(img) % 0x10000 == 0 else
+                                                                         (len(img) << 2) | 1)
+    o = struct.pack('<I', sel) + img[-16:]
+    for b in range(blocks):
+        sig = img[b * 0x10000 + 40:b * 0x10000 + 44]
+        if sig != bytes(4):
+            o += struct.pack('<H', b) + sig
+    return o
+for tag, path in (('debian-ovmf', '/usr/share/ovmf/OVMF.fd'), ('debian-ovmf-4m', '/usr/share/OVMF/OVMF_CODE_4M.fd'),
+                  ('seabios-xen-128k', seabios), ('seabios-debian-256k', '/usr/share/seabios/bios-256k.bin')):
+    if os.path.isfile(path):
+        with open(path, 'rb') as f:
+            write('ovmf_image', tag, ovmf_seed(f.read()))

@@ -10,6 +10,11 @@
 #   #expect-state: S        running (also accepts blocked), or how it stopped: poweroff, reboot,
 #                           crashed, ... (see state() in dom0-init.sh); default running
 #   #timeout: N             used by dom0 only
+#   #reject: ERE            (repeatable) no console line of that guest may match
+#   #expect-e820-ram: memory  the RAM entries of the firmware's first "E820 table:" dump add up to
+#                           the domain's RAM to the page: memory= less videoram= (libxl's default
+#                           8 MiB for qemu-xen's Cirrus VGA) less [0xA0000, 1 MiB), which is VGA
+#                           hole (never populated) and BIOS area (populated, reserved)
 # A guest's console lines are Xen's "(dN) [timestamp] text" lines for the domid that dom0
 # announced with "HVMCHAIN-TEST BEGIN NAME domid=N"; the regexes see "text" only.
 # Writes LOG_DIR/NAME.log, prints "PASS NAME" or "FAIL NAME: reason" plus the relevant lines,
@@ -126,6 +131,43 @@ for name in "$@"; do
 		continue
 		;;
 	esac
+	bad=
+	while IFS= read -r re; do
+		for ((l = 0; l < ${#text[@]}; l++)); do
+			if [[ ${text[l]} =~ $re ]]; then bad="/$re/ matched: ${text[l]}" && break 2; fi
+		done
+	done < <(sed -n 's/^#reject: *//p' "$cfg")
+	if [ -n "$bad" ]; then
+		fail "$name" "rejected line seen: $bad"
+		rm -f "$ctx"
+		continue
+	fi
+	if grep -q '^#expect-e820-ram: *memory' "$cfg"; then
+		mem=$(sed -n 's/^memory *= *\([0-9]*\).*/\1/p' "$cfg" | tail -n 1)
+		vram=$(sed -n 's/^videoram *= *\([0-9]*\).*/\1/p' "$cfg" | tail -n 1)
+		want_kib=$(((mem - ${vram:-8}) * 1024 - (0x100000 - 0xA0000) / 1024))
+		ram=0 in=0 entries=0
+		for ((l = 0; l < ${#text[@]}; l++)); do
+			if ((in == 0)); then
+				[[ ${text[l]} =~ ^E820\ table: ]] && in=1
+				continue
+			fi
+			re='^ *\[[0-9]+\]: ([0-9a-f]{8}):([0-9a-f]{8}) - ([0-9a-f]{8}):([0-9a-f]{8}): ([A-Z]+)'
+			if [[ ${text[l]} =~ $re ]]; then
+				entries=$((entries + 1))
+				[ "${BASH_REMATCH[5]}" = RAM ] || continue
+				ram=$((ram + 0x${BASH_REMATCH[3]}${BASH_REMATCH[4]} - 0x${BASH_REMATCH[1]}${BASH_REMATCH[2]}))
+			elif ! [[ ${text[l]} =~ ^\ *HOLE: ]]; then
+				break
+			fi
+		done
+		if ((entries == 0 || ram != want_kib * 1024)); then
+			fail "$name" "e820 RAM is $ram bytes in $entries entries, the domain has $((want_kib * 1024)) (memory=$mem, videoram=${vram:-8})"
+			rm -f "$ctx"
+			continue
+		fi
+		echo "  $name: e820 RAM $((ram / 1024)) KiB = (memory $mem MiB - videoram ${vram:-8} MiB) - 384 KiB"
+	fi
 	if [ -f "$guests/$name.pre-unpause.sh" ] && ! grep -aq "HVMCHAIN-TEST HOOK $name rc=0" "$serial"; then
 		grep -aE "HVMCHAIN-TEST (HOOK|HOOK-OUT) $name" "$serial" >"$ctx" || true
 		fail "$name" "pre-unpause hook did not succeed" "$ctx"

@@ -169,6 +169,9 @@ boot() {
 			mkdir -p "$D/usr/share/ovmf"
 			cp /usr/share/ovmf/OVMF.fd "$D/usr/share/ovmf/"
 		fi
+		# acpi_firmware: a valid SSDT, compiled from its source here (no AML in the tree).
+		! grep -q '/test/ssdt-corners.aml' "$cfg" || [ -f "$T/ssdt-corners.aml" ] ||
+			iasl -p "$T/ssdt-corners" "$HERE/ssdt-corners.asl" >/dev/null
 		m=$(sed -n 's/^#image: *//p' "$cfg" | tail -n 1)
 		[ -z "$m" ] || cp -n "$W/$m.iso" "$T/"
 	done

@@ -139,3 +139,22 @@ TEST(hvm_info_fallback_ignores_wrapping_and_absurd_ram)
 	CHECK(strstr(console_text(), "hvm_info fallback: ignoring RAM entry 2") != NULL);
 	CHECK(strstr(console_text(), "hvm_info fallback: ignoring RAM entry 3") != NULL);
 }
+
+/* HVM_MAX_VCPUS (128) exactly: all kept and online, nothing logged; 129: capped and logged. */
+TEST(hvm_info_128_vcpus_fit_and_129_are_capped)
+{
+	struct hvm_info_table t = good();
+	char why[128];
+
+	for (uint32_t nr = HVM_MAX_VCPUS; nr <= HVM_MAX_VCPUS + 1; nr++) {
+		t.nr_vcpus = nr;
+		memset(t.vcpu_online, 0xFF, sizeof(t.vcpu_online));
+		seal(&t);
+		memset(&plat, 0, sizeof(plat));
+		console_clear();
+		CHECK_EQ(hvm_info_read(&t, &plat, why, sizeof(why)), 0);
+		CHECK_EQ(plat.vcpus.nr, HVM_MAX_VCPUS);
+		CHECK(vcpu_is_online(&plat.vcpus, HVM_MAX_VCPUS - 1));
+		CHECK_EQ(strstr(console_text(), "only the first 128 are used") != NULL, nr > HVM_MAX_VCPUS);
+	}
+}

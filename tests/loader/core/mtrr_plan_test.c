@@ -63,3 +63,22 @@ TEST(mtrr_plan_reports_ranges_that_do_not_fit)
 	CHECK_EQ(mtrr_plan(&s, 8, true, 40, none, 1), 0);
 	CHECK_EQ(s.nr_var, 0);
 }
+
+/* MTRR_MAX_VAR (16) kept of whatever count the CPU reports: 16 single-block ranges fit
+ * exactly, a 17th is reported missing, and a CPU claiming 200 gets no more than 16 written. */
+TEST(mtrr_plan_fills_16_variable_ranges_and_reports_a_17th)
+{
+	struct mtrr_range uc[MTRR_MAX_VAR + 1];
+	struct mtrr_state s;
+
+	/* 4 KiB blocks 8 KiB apart: none merges with another, each needs one MTRR. */
+	for (uint32_t i = 0; i <= MTRR_MAX_VAR; i++)
+		uc[i] = (struct mtrr_range){ 0xF0000000u + i * 0x2000, 0xF0001000u + i * 0x2000 };
+	CHECK_EQ(mtrr_plan(&s, MTRR_MAX_VAR, true, 40, uc, MTRR_MAX_VAR), 0);
+	CHECK_EQ(s.nr_var, MTRR_MAX_VAR);
+	CHECK_EQ(mtrr_plan(&s, MTRR_MAX_VAR, true, 40, uc, MTRR_MAX_VAR + 1), 1);
+	CHECK_EQ(s.nr_var, MTRR_MAX_VAR);
+	CHECK_EQ(mtrr_plan(&s, 200, true, 40, uc, MTRR_MAX_VAR + 1), 1);
+	CHECK_EQ(s.nr_var, MTRR_MAX_VAR);
+	CHECK_EQ(s.vcnt, MTRR_MAX_VAR);
+}

@@ -227,3 +227,33 @@ TEST(start_info_refuses_modules_over_the_loaders_fixed_areas)
 	CHECK_EQ(run(&r, why), 0);
 	CHECK(r.have_firmware);
 }
+
+/* START_INFO_MAX_MODULES at capacity and one past: "firmware" last, so only the limit decides. */
+TEST(start_info_16_modules_are_read_and_a_17th_is_not)
+{
+	const char *one[] = { "ipxe" };
+	struct start_info_result r;
+	char why[160];
+
+	for (uint32_t nr = START_INFO_MAX_MODULES; nr <= START_INFO_MAX_MODULES + 1; nr++) {
+		struct hvm_modlist_entry *m = setup(1, one);
+
+		((struct hvm_start_info *)(void *)(mem + SI_PADDR))->nr_modules = nr;
+		for (uint32_t i = 0; i < nr; i++) {
+			m[i].paddr = 0x200000 + i * 0x1000;
+			m[i].size = 0x1000;
+			m[i].cmdline_paddr = 0x143800 + 64 * i;
+			strcpy((char *)mem + m[i].cmdline_paddr, i == nr - 1 ? "firmware" : "other");
+		}
+		console_clear();
+		CHECK_EQ(run(&r, why), 0);
+		if (nr == START_INFO_MAX_MODULES) {
+			CHECK(r.have_firmware);
+			CHECK_EQ(r.firmware.paddr, 0x200000 + (nr - 1) * 0x1000);
+			CHECK(strstr(console_text(), "the first 16 are read") == NULL);
+		} else {
+			CHECK(!r.have_firmware);
+			CHECK(strstr(console_text(), "start info lists 17 modules; the first 16 are read") != NULL);
+		}
+	}
+}

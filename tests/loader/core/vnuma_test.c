@@ -65,3 +65,48 @@ TEST(vnuma_refuses_inconsistent_layouts)
 	CHECK(strstr(console_text(), "vNUMA layout refused: memory range on a node past the last") != NULL);
 	CHECK_EQ(vnuma_from_xen(&v, 4, &b), 0);
 }
+
+/* PLATFORM_MAX_VNODES (16) nodes and PLATFORM_MAX_VMEMRANGES (32) ranges are copied whole;
+ * one node or one range more is refused and leaves the platform without vNUMA. */
+TEST(vnuma_16_nodes_and_32_ranges_fit_one_more_is_refused)
+{
+	enum {
+		N = PLATFORM_MAX_VNODES + 1,
+		R = PLATFORM_MAX_VMEMRANGES + 1
+	};
+	static uint32_t dist[N * N], cpu_node[N];
+	static struct xen_vmemrange r[R];
+	static struct platform_vnuma v;
+
+	for (uint32_t i = 0; i < N * N; i++)
+		dist[i] = i % (N + 1) ? 20 : 10;
+	for (uint32_t i = 0; i < R; i++)
+		r[i] = (struct xen_vmemrange){ .start = i * 0x4000000ull, .end = (i + 1) * 0x4000000ull, .nid = i / 2 };
+	for (uint32_t i = 0; i < N; i++)
+		cpu_node[i] = i;
+
+	struct xen_vnuma_buffers b = {
+		PLATFORM_MAX_VNODES, PLATFORM_MAX_VNODES, PLATFORM_MAX_VMEMRANGES, dist, cpu_node, r
+	};
+	CHECK_EQ(vnuma_from_xen(&v, PLATFORM_MAX_VNODES, &b), 0);
+	CHECK_EQ(v.nr_vnodes, PLATFORM_MAX_VNODES);
+	CHECK_EQ(v.nr_vmemranges, PLATFORM_MAX_VMEMRANGES);
+	CHECK_EQ(v.vmemrange[PLATFORM_MAX_VMEMRANGES - 1].end, PLATFORM_MAX_VMEMRANGES * 0x4000000ull);
+	CHECK_EQ(v.vmemrange[PLATFORM_MAX_VMEMRANGES - 1].nid, PLATFORM_MAX_VNODES - 1);
+	CHECK_EQ(v.vcpu_to_vnode[PLATFORM_MAX_VNODES - 1], PLATFORM_MAX_VNODES - 1);
+
+	b.nr_vmemranges = R; /* the 33rd range on node 0: nothing but the count refuses it */
+	r[R - 1].nid = 0;
+	console_clear();
+	CHECK_EQ(vnuma_from_xen(&v, PLATFORM_MAX_VNODES, &b), -ERR_INVAL);
+	CHECK_EQ(v.nr_vnodes, 0);
+	CHECK(strstr(console_text(), "memory ranges (33, 32)") != NULL);
+
+	b.nr_vmemranges = PLATFORM_MAX_VMEMRANGES;
+	b.nr_vnodes = N;
+	b.nr_vcpus = N;
+	console_clear();
+	CHECK_EQ(vnuma_from_xen(&v, N, &b), -ERR_INVAL);
+	CHECK_EQ(v.nr_vnodes, 0);
+	CHECK(strstr(console_text(), "nodes (17, 16)") != NULL);
+}

@@ -180,3 +180,45 @@ TEST(pci_setup_without_the_isa_bridge_routes_nothing)
 	CHECK(strstr(console_text(), "no PIIX3 PCI-ISA bridge") != NULL);
 	CHECK_EQ(xen_fake.relocations, 0);
 }
+
+/* Adds 4 KiB memory BARs on functions from 04:0 on, six per function, n in all. */
+static void add_bars(uint32_t n)
+{
+	for (uint8_t dev = 4; n; dev++)
+		for (uint8_t fn = 0; fn < 8 && n; fn++) {
+			struct fake_fn *f = fake_add(dev, fn, 0x1234, 0x5678, 0x03800000);
+			for (int bar = 0; bar < 6 && n; bar++, n--)
+				fake_bar(f, bar, 4096, 0);
+		}
+}
+
+static uint32_t count(const char *text, const char *needle)
+{
+	uint32_t n = 0;
+
+	for (const char *s = strstr(text, needle); s; s = strstr(s + 1, needle))
+		n++;
+	return n;
+}
+
+/* PCI_MAX_BARS (256) exactly: all placed, nothing logged; one more: that one alone left disabled. */
+TEST(pci_setup_256_bars_fit_and_the_257th_is_logged)
+{
+	/* qemu_xen_bus() has 6 BARs: IDE's I/O BAR, the platform device's two, Cirrus's three. */
+	qemu_xen_bus();
+	add_bars(250);
+	console_clear();
+	pci_setup(&plat);
+	CHECK_EQ(count(console_text(), " size "), 256);
+	CHECK_EQ(count(console_text(), "left disabled"), 0);
+	CHECK(strstr(console_text(), "more than 256 BARs") == NULL);
+
+	qemu_xen_bus();
+	add_bars(251);
+	console_clear();
+	pci_setup(&plat);
+	CHECK_EQ(count(console_text(), " size "), 256);
+	CHECK_EQ(count(console_text(), "more than 256 BARs"), 1);
+	/* The 251st added BAR: function 41 after 04:0 (09:1), its fifth BAR (0x20). */
+	CHECK(strstr(console_text(), "more than 256 BARs; 09:1 bar 20 left disabled") != NULL);
+}

@@ -59,3 +59,55 @@ TEST(tables_fit_the_documented_arena_sizes)
 	CHECK_EQ(pir_build(p, &a, &x), 0);
 	free(p);
 }
+
+/* One builder over the worst platform in an arena of size bytes at 0xFC100000, with guard
+ * bytes after it; returns its result and checks nothing past the arena was written. */
+static int build_in(const struct platform *p, int which, uint32_t size, uint32_t *used)
+{
+	static uint8_t mem[(1 << 20) + 64];
+	struct arena a;
+	uint32_t x, y;
+	int rc;
+
+	memset(mem, 0xA5, sizeof(mem));
+	arena_init(&a, mem, 0xFC100000, size);
+	switch (which) {
+	case 0:
+		rc = smbios_build(p, &a, &x, &y);
+		break;
+	case 1:
+		rc = mptable_build(p, &a, &x);
+		break;
+	default:
+		rc = pir_build(p, &a, &x);
+		break;
+	}
+	for (uint32_t i = size; i < size + 64; i++)
+		if (mem[i] != 0xA5) {
+			CHECK(!"a builder wrote past its arena");
+			break;
+		}
+	*used = (uint32_t)a.used;
+	return rc;
+}
+
+/* Each builder in exactly the space the worst platform needs, then in one byte less (ACPI's
+ * arena sizes are walked byte by byte in tests/acpi/build_test.c). */
+TEST(tables_at_capacity_and_one_byte_short)
+{
+	struct platform *p = worst_platform();
+	const uint32_t max[] = { SMBIOS_ARENA_MAX(0), MPTABLE_ARENA_MAX, PIR_ARENA_MAX };
+
+	for (int which = 0; which < 3; which++) {
+		uint32_t need, used;
+
+		if (!CHECK_EQ(build_in(p, which, max[which], &need), 0))
+			continue;
+		CHECK(need > 0 && need <= max[which]);
+		CHECK_EQ(build_in(p, which, need, &used), 0);
+		CHECK_EQ(used, need);
+		CHECK(build_in(p, which, need - 1, &used) != 0);
+		CHECK(used <= need - 1);
+	}
+	free(p);
+}

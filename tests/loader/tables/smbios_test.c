@@ -570,3 +570,25 @@ TEST(smbios_absurd_ram_is_bounded_and_fast)
 	release(d);
 	free(p);
 }
+
+/* SMBIOS_MAX_DIMMS (256): RAM that takes exactly 256 devices of 16 GiB gets them; one page
+ * more doubles the device size (one below 4 GiB plus 128 of 32 GiB above). */
+TEST(smbios_256_memory_devices_and_one_page_past)
+{
+	const uint64_t four_gib = 1ull << 32, dimm = 16ull << 30;
+	const uint64_t high[] = { four_gib + 255 * dimm, four_gib + 255 * dimm + 4096 };
+	const unsigned want[] = { 256, 1 + 128 };
+
+	for (int i = 0; i < 2; i++) {
+		struct platform *p = sample_platform(1, 0xF0000000, high[i]);
+		struct decoded *d = build(p);
+
+		if (CHECK_EQ(d->rc, 0) && CHECK(d->table)) {
+			CHECK_EQ(count_type(d, 17), want[i]);
+			CHECK_EQ(count_type(d, 20), want[i]);
+			handles_unique(d);
+		}
+		release(d);
+		free(p);
+	}
+}

@@ -323,3 +323,22 @@ TEST(ovmf_image_check_on_debian_images)
 		free(bios);
 	}
 }
+
+/* OVMF_MAX_TABLES (8) tables are accepted; a 9th is refused (ovmf_block_refuses_bad_inputs).
+ * The RSDP first, then seven MP tables, which are not for OVMF: only the RSDP is listed. */
+TEST(ovmf_block_takes_8_tables)
+{
+	struct fixture *f = fixture();
+	struct ovmf_table many[OVMF_MAX_TABLES];
+
+	for (int i = 0; i < OVMF_MAX_TABLES; i++)
+		many[i] = (struct ovmf_table){ 0xFC000000, f->mp };
+	many[0] = (struct ovmf_table){ 0xFC000100, f->rsdp };
+	CHECK_EQ(ovmf_handoff_build(&f->info, &f->scratch, f->low, many, OVMF_MAX_TABLES, &f->map, 0xFFE00000,
+				    &f->placed),
+		 0);
+	CHECK(ovmf_accepts((const unsigned char *)&f->info));
+	CHECK_EQ(f->info.tables_nr, 1);
+	CHECK_EQ(f->placed.rsdp, OVMF_RSDP_PHYS);
+	free(f);
+}

@@ -221,3 +221,24 @@ TEST(image_check_accepts_our_builtin_seabios)
 	CHECK_EQ(base, 0x100000 - n);
 	free(img);
 }
+
+/* SEABIOS_MAX_TABLES (8) table addresses fit the block; a 9th is refused (above). */
+TEST(handoff_block_lists_8_tables)
+{
+	unsigned char mem[512];
+	struct arena scratch;
+	struct seabios_info info;
+	struct e820_map m = { .nr = 1 };
+	uint32_t tables[SEABIOS_MAX_TABLES];
+
+	m.entry[0] = (struct e820_entry){ 0, 0xA0000, E820_RAM };
+	for (uint32_t i = 0; i < SEABIOS_MAX_TABLES; i++)
+		tables[i] = 0xFC000000u + i * 0x100;
+	arena_init(&scratch, mem, 0x10000, sizeof(mem));
+	CHECK_EQ(seabios_handoff_build(&info, &scratch, tables, SEABIOS_MAX_TABLES, &m), 0);
+	CHECK(seabios_accepts((const unsigned char *)&info));
+	CHECK_EQ(info.tables_nr, SEABIOS_MAX_TABLES);
+	const unsigned char *t = mem + (t_le32((const unsigned char *)&info + 16) - 0x10000);
+	for (uint32_t i = 0; i < SEABIOS_MAX_TABLES; i++)
+		CHECK_EQ(t_le32(t + 4 * i), 0xFC000000u + i * 0x100);
+}
