@@ -44,7 +44,10 @@ void xen_evtchn_reset(uint32_t port);
 /* SCHEDOP_yield: let other vCPUs of this domain run. */
 void xen_yield(void);
 
-/* XENMEM_populate_physmap: back [pfn, pfn+nr) with RAM from the domain's allowance. */
+/* XENMEM_populate_physmap: back [pfn, pfn+nr) with RAM from the domain's allowance.
+ * xen_populate_upto stops at the first page Xen refuses and returns how many it backed, from
+ * pfn on; xen_populate wants all of them. */
+uint32_t xen_populate_upto(uint32_t pfn, uint32_t nr);
 int xen_populate(uint32_t pfn, uint32_t nr);
 
 /* VCPUOP_initialise + VCPUOP_up in 32-bit flat protected mode at eip with the given stack

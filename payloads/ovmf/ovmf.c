@@ -52,25 +52,23 @@ static void refuse(const struct payload_image *img, const char *why)
 static int populate_hole(const struct platform *p, struct boot *b, uint32_t pfn, uint32_t nr)
 {
 	uint64_t end = b->low_ram_end ? b->low_ram_end : p->mem.low_end;
-	uint32_t moved = 0;
+	uint32_t fresh = xen_populate_upto(pfn, nr);
+	uint32_t rest = nr - fresh;
 
-	for (uint32_t i = 0; i < nr; i++) {
-		if (!moved && xen_populate(pfn + i, 1) == 0)
-			continue;
-		if (end < LOW_RAM_FLOOR + PAGE_SIZE) {
-			log_error("no RAM left to move under the OVMF flash (low RAM ends at %#llx)\n",
-				  (unsigned long long)end);
-			return -ERR_NOSPC;
-		}
-		end -= PAGE_SIZE;
-		if (xen_relocate_ram(end, (uint64_t)(pfn + i) << PAGE_SHIFT, PAGE_SIZE))
-			return -ERR_XEN;
-		b->low_ram_end = end;
-		moved++;
+	if (!rest)
+		return 0;
+	/* One XENMAPSPACE_gmfn_range move for all the rest, not a hypercall per page. */
+	if (end < LOW_RAM_FLOOR + (uint64_t)rest * PAGE_SIZE) {
+		log_error("no RAM left to move under the OVMF flash (low RAM ends at %#llx, %u pages needed)\n",
+			  (unsigned long long)end, rest);
+		return -ERR_NOSPC;
 	}
-	if (moved)
-		log_printf("OVMF flash: %u pages moved from the top of low RAM, which now ends at %#llx\n", moved,
-			   (unsigned long long)end);
+	end -= (uint64_t)rest * PAGE_SIZE;
+	if (xen_relocate_ram(end, (uint64_t)(pfn + fresh) << PAGE_SHIFT, (uint64_t)rest * PAGE_SIZE))
+		return -ERR_XEN;
+	b->low_ram_end = end;
+	log_printf("OVMF flash: %u pages moved from the top of low RAM, which now ends at %#llx\n", rest,
+		   (unsigned long long)end);
 	return 0;
 }
 
