@@ -13,6 +13,7 @@
 #include "err.h"
 #include "hvm_platform.h"
 #include "hw/apic.h"
+#include "hw/cpu.h"
 #include "hw/mem.h"
 #include "hw/mtrr.h"
 #include "hw/pm.h"
@@ -21,6 +22,7 @@
 #include "pci.h"
 #include "platform.h"
 #include "probe.h"
+#include "profile.h"
 #include "smp.h"
 #include "start_info.h"
 #include "tables/tables.h"
@@ -235,6 +237,19 @@ static const struct payload_ops *select_payload(const char *bios)
 	      bios);
 }
 
+/* The profile's summary, one line per phase (profile.h): what `make bench` and the tests read. */
+static void log_profile(const struct platform *p, const struct profile *pr)
+{
+	static char text[(PHASE_NR + 1) * 160];
+	int n = profile_format(pr, p->vcpus.khz, text, sizeof(text));
+
+	if (n < 0 || (size_t)n >= sizeof(text)) {
+		log_error("phase profile does not fit in %zu bytes\n", sizeof(text));
+		return;
+	}
+	console_write(text, (size_t)n);
+}
+
 void main(uint32_t start_info_paddr)
 {
 	static struct platform plat;
@@ -246,7 +261,10 @@ void main(uint32_t start_info_paddr)
 	struct xs_client *store = NULL;
 	const struct payload_ops *payload;
 	struct payload_image img;
+	static struct profile prof;
 
+	profile_start(&prof, tsc_read);
+	phase_enter(PHASE_PROBE);
 	log_printf("HVM Loader (hvmchain " HVMCHAIN_VERSION ")\n");
 	p->start_info_paddr = start_info_paddr;
 	p->image_start = (uint32_t)(uintptr_t)_image_start;
@@ -261,9 +279,11 @@ void main(uint32_t start_info_paddr)
 	probe_hvm_info(p);
 	probe_vnuma(p);
 	setup_time(p);
+	phase_enter(PHASE_XENSTORE);
 	if (probe_xenstore_open(&xs))
 		store = &xs;
 	probe_config(p, store);
+	phase_enter(PHASE_PROBE);
 	payload = select_payload(p->cfg.bios);
 	/* An image we would refuse ends the boot now, not after PCI and vCPU setup. */
 	pick_payload_image(p, payload, &img);
@@ -276,15 +296,19 @@ void main(uint32_t start_info_paddr)
 	/* Platform setup. PCI before the vCPUs: their MTRRs cover the PCI windows
 	 * (Xen cfd5232431 fixed a regression in this order). */
 	pci_setup(p);
+	phase_enter(PHASE_VCPUS);
 	setup_cpus(p);
 	probe_isa(p);
 
 	/* Build: from here on the probed facts are read-only. The payload goes first, as its
 	 * placement is part of the memory map. */
 	const struct platform *cp = p;
+	phase_enter(PHASE_TABLES);
 	setup_tables_area(cp, &tables);
 	build_tables(cp, &tables, &boot, payload->legacy_tables);
+	phase_enter(PHASE_PAYLOAD);
 	load_payload(cp, payload, &img, &boot);
+	phase_enter(PHASE_HANDOFF);
 	setup_vm86_tss(&tables);
 	/* Low RAM as it is now: PCI setup or the payload may have moved some of it. */
 	uint64_t low_end = boot.low_ram_end ? boot.low_ram_end : cp->mem.low_end;
@@ -308,5 +332,7 @@ void main(uint32_t start_info_paddr)
 	/* Last of all, so the OS's xenbus finds the ring as a fresh boot would. */
 	if (store)
 		probe_xenstore_close(store);
+	phase_enter(PHASE_NR);
+	log_profile(cp, &prof);
 	payload->start();
 }

@@ -5,6 +5,7 @@
 #include "xen/abi.h"
 #include <xen/io/xs_wire.h>
 #include "console.h"
+#include "counters.h"
 #include "err.h"
 #include "xenstore.h"
 
@@ -121,6 +122,7 @@ static int request_cut(struct xs_client *c, uint32_t type, const char *path, cha
 	if (plen > XENSTORE_REL_PATH_MAX)
 		return -ERR_NOSPC;
 	msg.len = (uint32_t)plen;
+	count_add(COUNT_XS, 1);
 	rc = put(c, &msg, sizeof(msg));
 	if (!rc)
 		rc = put(c, path, (uint32_t)plen);

@@ -30,6 +30,15 @@ static inline uint64_t rdmsr(uint32_t msr)
 	return ((uint64_t)hi << 32) | lo;
 }
 
+/* The time stamp counter: the phase profile's clock (its rate is Xen's tsc_khz). */
+static inline uint64_t tsc_read(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
 static inline __attribute__((noreturn)) void halt_forever(void)
 {
 	for (;;)

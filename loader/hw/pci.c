@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* PCI configuration space through the Type 1 mechanism (0xCF8 address, 0xCFC data). */
+#include "counters.h"
 #include "hw/io.h"
 #include "hw/pci.h"
 
@@ -9,41 +10,47 @@
 static void select_reg(uint16_t bdf, uint8_t reg)
 {
 	/* Enable bit, bus/device/function, dword-aligned register. */
-	outl(0x80000000u | ((uint32_t)bdf << 8) | (reg & 0xFC), PCI_CONF_ADDR);
+	raw_outl(0x80000000u | ((uint32_t)bdf << 8) | (reg & 0xFC), PCI_CONF_ADDR);
 }
 
 uint32_t pci_cfg_read32(uint16_t bdf, uint8_t reg)
 {
 	select_reg(bdf, reg);
-	return inl(PCI_CONF_DATA);
+	count_add(COUNT_PCI_READ, 1);
+	return raw_inl(PCI_CONF_DATA);
 }
 
 uint16_t pci_cfg_read16(uint16_t bdf, uint8_t reg)
 {
 	select_reg(bdf, reg);
-	return inw((uint16_t)(PCI_CONF_DATA + (reg & 2)));
+	count_add(COUNT_PCI_READ, 1);
+	return raw_inw((uint16_t)(PCI_CONF_DATA + (reg & 2)));
 }
 
 uint8_t pci_cfg_read8(uint16_t bdf, uint8_t reg)
 {
 	select_reg(bdf, reg);
-	return inb((uint16_t)(PCI_CONF_DATA + (reg & 3)));
+	count_add(COUNT_PCI_READ, 1);
+	return raw_inb((uint16_t)(PCI_CONF_DATA + (reg & 3)));
 }
 
 void pci_cfg_write32(uint16_t bdf, uint8_t reg, uint32_t value)
 {
 	select_reg(bdf, reg);
-	outl(value, PCI_CONF_DATA);
+	count_add(COUNT_PCI_WRITE, 1);
+	raw_outl(value, PCI_CONF_DATA);
 }
 
 void pci_cfg_write16(uint16_t bdf, uint8_t reg, uint16_t value)
 {
 	select_reg(bdf, reg);
-	outw(value, (uint16_t)(PCI_CONF_DATA + (reg & 2)));
+	count_add(COUNT_PCI_WRITE, 1);
+	raw_outw(value, (uint16_t)(PCI_CONF_DATA + (reg & 2)));
 }
 
 void pci_cfg_write8(uint16_t bdf, uint8_t reg, uint8_t value)
 {
 	select_reg(bdf, reg);
-	outb(value, (uint16_t)(PCI_CONF_DATA + (reg & 3)));
+	count_add(COUNT_PCI_WRITE, 1);
+	raw_outb(value, (uint16_t)(PCI_CONF_DATA + (reg & 3)));
 }

@@ -8,6 +8,7 @@
 #include "hw/pci.h"
 #include "pci.h"
 #include "pci_plan.h"
+#include "profile.h"
 #include "xen/hypercall.h"
 
 /* Seven BARs (six plus the ROM) for every function bus 0 can hold would be 1792; guests
@@ -267,9 +268,11 @@ uint32_t pci_setup(struct platform *p)
 	log_printf("Relocating guest memory for lowmem MMIO space %s\n",
 		   p->cfg.allow_memory_relocate ? "enabled" : "disabled");
 
+	phase_enter(PHASE_PCI_SCAN);
 	route_links(p);
 	scan_bus0(p);
 
+	phase_enter(PHASE_PCI_PROGRAM);
 	memset(&plan, 0, sizeof(plan));
 	plan.low_mem_end = p->mem.low_end;
 	plan.high_mem_end = p->mem.high_end;
@@ -309,6 +312,7 @@ uint32_t pci_setup(struct platform *p)
 			   (unsigned long long)plan.hi_end - 1);
 
 	program_bars(&plan);
+	phase_enter(PHASE_PCI_DECODE);
 	enable_decode(p, &plan);
 
 	p->pci.mem_start = plan.mem_start;

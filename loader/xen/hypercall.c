@@ -7,6 +7,7 @@
 #include <xen/hvm/hvm_op.h>
 #include <xen/hvm/hvm_vcpu.h>
 #include <xen/vcpu.h>
+#include "counters.h"
 #include "err.h"
 #include "hw/cpu.h"
 #include "hw/mem.h"
@@ -28,6 +29,7 @@ static long hypercall3(unsigned int op, unsigned long a1, unsigned long a2, unsi
 	long ret;
 	void *stub = hypercall_page + op * 32;
 
+	count_add(COUNT_HYPERCALL, 1);
 	__asm__ volatile("call *%[stub]"
 			 : "=a"(ret), "+b"(a1), "+c"(a2), "+d"(a3)
 			 : [stub] "r"(stub)
