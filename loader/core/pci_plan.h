@@ -23,6 +23,10 @@ struct pci_bar {
 	bool prefetchable;
 	bool top_of_hole; /* keep it at the top of the low hole, outside the UC MTRR range */
 	uint64_t size;    /* a power of two */
+	/* The registers as sizing found them: their type bits go back with the address, and a
+	 * BAR left unplaced gets them back whole (the sizing write is not undone otherwise,
+	 * as the address written next replaces it). */
+	uint32_t orig_lo, orig_hi;
 	/* out */
 	bool placed;
 	bool high; /* above 4 GiB */

@@ -24,6 +24,9 @@ struct scan_state {
 	/* Per function (index into p->pci.func): the decode bits a BAR past the array needs
 	 * kept off, since its register still holds 0 or whatever the device reset to. */
 	uint16_t dropped[PLATFORM_MAX_PCI_FUNCS];
+	/* Per function: its command register with decode off, as probe_function() left it
+	 * (nothing writes it again before enable_decode()). */
+	uint16_t cmd[PLATFORM_MAX_PCI_FUNCS];
 	int vga; /* index into p->pci.func of the primary VGA, or -1 */
 };
 
@@ -31,8 +34,8 @@ static struct scan_state scan;
 
 static void route_links(struct platform *p)
 {
-	uint16_t id_vendor = pci_cfg_read16(PCI_ISA_BRIDGE_DEVFN, PCI_VENDOR_ID);
-	uint16_t id_device = pci_cfg_read16(PCI_ISA_BRIDGE_DEVFN, PCI_DEVICE_ID);
+	uint32_t id = pci_cfg_read32(PCI_ISA_BRIDGE_DEVFN, PCI_VENDOR_ID); /* vendor and device in one */
+	uint16_t id_vendor = (uint16_t)id, id_device = (uint16_t)(id >> 16);
 	uint32_t irq = 0;
 
 	p->pci.isa_bridge_devfn = PCI_ISA_BRIDGE_DEVFN;
@@ -95,10 +98,14 @@ static void apply_quirks(struct platform *p, uint16_t bdf, uint16_t vendor, uint
 	}
 }
 
-/* Sizes one BAR with decode off; returns how many BAR registers it used (0 = none). */
+/*
+ * Sizes one BAR with decode off; returns how many BAR registers it used (0 = none).
+ * The sizing write is undone only where nothing else will overwrite it: program_bars()
+ * writes every placed BAR and puts an unplaced one back as it was (orig_lo/orig_hi).
+ */
 static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top)
 {
-	uint32_t orig = pci_cfg_read32(bdf, reg), lo;
+	uint32_t orig = pci_cfg_read32(bdf, reg), orig_hi = 0, lo;
 	uint64_t size;
 	uint8_t kind;
 	int regs = 1;
@@ -106,22 +113,18 @@ static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top
 	if (reg == PCI_ROM_ADDRESS) {
 		pci_cfg_write32(bdf, reg, 0xFFFFF800u);
 		lo = pci_cfg_read32(bdf, reg) & 0xFFFFF800u;
-		pci_cfg_write32(bdf, reg, orig & ~(uint32_t)PCI_ROM_ENABLE);
 		size = lo;
 		kind = PCI_BAR_ROM;
 	} else {
 		pci_cfg_write32(bdf, reg, 0xFFFFFFFFu);
 		lo = pci_cfg_read32(bdf, reg);
-		pci_cfg_write32(bdf, reg, orig);
 		if (orig & PCI_BAR_SPACE_IO) {
 			size = lo & 0xFFFCu; /* x86 I/O space is 64 KiB */
 			kind = PCI_BAR_IO;
 		} else if ((orig & PCI_BAR_MEM_TYPE_MASK) == PCI_BAR_MEM_TYPE_64 && reg < 0x24) {
-			uint32_t orig_hi = pci_cfg_read32(bdf, (uint8_t)(reg + 4));
-
+			orig_hi = pci_cfg_read32(bdf, (uint8_t)(reg + 4));
 			pci_cfg_write32(bdf, (uint8_t)(reg + 4), 0xFFFFFFFFu);
 			size = (uint64_t)pci_cfg_read32(bdf, (uint8_t)(reg + 4)) << 32 | (lo & ~0xFu);
-			pci_cfg_write32(bdf, (uint8_t)(reg + 4), orig_hi);
 			kind = PCI_BAR_MEM64;
 			regs = 2;
 		} else {
@@ -130,12 +133,19 @@ static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top
 		}
 	}
 	size &= ~(size - 1); /* the lowest writable bit is the size */
-	if (!size)
+	if (!size) {
+		/* Nothing writable but perhaps the upper half of an I/O BAR: put it back. */
+		if (lo != orig && lo)
+			pci_cfg_write32(bdf, reg, orig);
 		return regs;
+	}
 	if (scan.nr_bars == PCI_MAX_BARS) {
 		log_error("PCI: more than %u BARs; %02x:%x bar %02x left disabled\n", PCI_MAX_BARS, PCI_DEV(bdf),
 			  PCI_FN(bdf), reg);
 		scan.dropped[p->pci.nr] |= kind == PCI_BAR_IO ? PCI_COMMAND_IO : PCI_COMMAND_MEMORY;
+		pci_cfg_write32(bdf, reg, orig);
+		if (kind == PCI_BAR_MEM64)
+			pci_cfg_write32(bdf, (uint8_t)(reg + 4), orig_hi);
 		return regs;
 	}
 	struct pci_bar *b = &scan.bars[scan.nr_bars++];
@@ -146,6 +156,8 @@ static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top
 	b->size = size;
 	b->prefetchable = kind != PCI_BAR_IO && kind != PCI_BAR_ROM && (orig & PCI_BAR_MEM_PREFETCH);
 	b->top_of_hole = keep_top && kind == PCI_BAR_MEM32;
+	b->orig_lo = reg == PCI_ROM_ADDRESS ? orig & ~(uint32_t)PCI_ROM_ENABLE : orig;
+	b->orig_hi = orig_hi;
 	return regs;
 }
 
@@ -165,7 +177,10 @@ static void probe_function(struct platform *p, uint16_t bdf, uint16_t vendor, ui
 	/* Decode off while BARs move (Xen commit a8e0c228c7: a 64-bit BAR whose low half was
 	 * written first, with decode on, briefly mapped below 4 GiB over RAM). */
 	uint16_t cmd = pci_cfg_read16(bdf, PCI_COMMAND);
-	pci_cfg_write16(bdf, PCI_COMMAND, cmd & ~(PCI_COMMAND_IO | PCI_COMMAND_MEMORY));
+	uint16_t off = cmd & (uint16_t) ~(PCI_COMMAND_IO | PCI_COMMAND_MEMORY);
+	if (off != cmd)
+		pci_cfg_write16(bdf, PCI_COMMAND, off);
+	scan.cmd[p->pci.nr] = off;
 
 	/* The Xen platform device's MMIO holds the grant table: with
 	 * xen-platform-pci-bar-uc=0 it stays write-back, outside the UC range (Xen 22650d6054). */
@@ -214,15 +229,18 @@ static void program_bars(const struct pci_plan *pl)
 		uint32_t flags;
 
 		if (!b->placed) {
+			/* Back as it was (the ROM disabled): the sizing write is still in it. */
+			pci_cfg_write32(b->bdf, b->reg, b->orig_lo);
+			if (b->kind == PCI_BAR_MEM64)
+				pci_cfg_write32(b->bdf, (uint8_t)(b->reg + 4), b->orig_hi);
 			log_error("pci dev %02x:%x bar %02x size %09llx: no space, left disabled\n", PCI_DEV(b->bdf),
 				  PCI_FN(b->bdf), b->reg, (unsigned long long)b->size);
 			continue;
 		}
-		/* Keep the type bits the device reports; the ROM stays disabled until its driver
-		 * (SeaBIOS, for VGA and NIC ROMs) turns it on. */
-		flags = pci_cfg_read32(b->bdf, b->reg) & (b->kind == PCI_BAR_IO    ? 0x3u
-							  : b->kind == PCI_BAR_ROM ? 0
-										   : 0xFu);
+		/* Keep the type bits the device reported when sized (read-only, so they have not
+		 * changed); the ROM stays disabled until its driver (SeaBIOS, for VGA and NIC ROMs)
+		 * turns it on. */
+		flags = b->orig_lo & (b->kind == PCI_BAR_IO ? 0x3u : b->kind == PCI_BAR_ROM ? 0 : 0xFu);
 		pci_cfg_write32(b->bdf, b->reg, (uint32_t)b->addr | flags);
 		if (b->kind == PCI_BAR_MEM64)
 			pci_cfg_write32(b->bdf, (uint8_t)(b->reg + 4), (uint32_t)(b->addr >> 32));
@@ -253,8 +271,9 @@ static void enable_decode(struct platform *p, const struct pci_plan *pl)
 		if ((int)f == scan.vga)
 			on |= PCI_COMMAND_IO;
 		on &= (uint16_t)~off;
-		uint16_t cmd = pci_cfg_read16(bdf, PCI_COMMAND);
-		pci_cfg_write16(bdf, PCI_COMMAND, (uint16_t)(cmd | on));
+		/* One write per function, and none where the bits are already as wanted. */
+		if ((uint16_t)(scan.cmd[f] | on) != scan.cmd[f])
+			pci_cfg_write16(bdf, PCI_COMMAND, (uint16_t)(scan.cmd[f] | on));
 	}
 }
 

@@ -222,3 +222,12 @@ TEST(pci_setup_256_bars_fit_and_the_257th_is_logged)
 	/* The 251st added BAR: function 41 after 04:0 (09:1), its fifth BAR (0x20). */
 	CHECK(strstr(console_text(), "more than 256 BARs; 09:1 bar 20 left disabled") != NULL);
 }
+
+TEST(pci_setup_writes_each_register_once)
+{
+	qemu_xen_bus();
+	pci_setup(&plat);
+	/* The host bridge has no BARs and its decode is off: six BAR and one ROM sizing write
+	 * (nothing to undo in a register that reads back 0), one command write (bus master). */
+	CHECK_EQ(fake_bus.fn[PCI_BDF(0, 0, 0)].writes, 7 + 1);
+}
