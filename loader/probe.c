@@ -126,12 +126,74 @@ void probe_xenstore_close(struct xs_client *c)
 	xen_evtchn_reset(store_port);
 }
 
+/*
+ * The children of platform/ and hvmloader/, listed once each: a key whose first component
+ * is not listed is absent without a request of its own (each is a round trip to xenstored,
+ * and most of the keys hvmchain knows are absent on most guests). A folder that could not
+ * be listed whole leaves every key to be read.
+ */
+static const char *const listed_dirs[] = { "platform", "hvmloader" };
+
+struct listing {
+	bool valid;
+	uint32_t nr;
+	char names[1024];
+};
+
+/* In .bss, not the image: the names are 2 KiB. */
+static struct listing listings[sizeof(listed_dirs) / sizeof(listed_dirs[0])];
+
+static void list_folders(struct xs_client *c)
+{
+	for (size_t i = 0; i < sizeof(listings) / sizeof(listings[0]); i++) {
+		struct listing *l = &listings[i];
+		int rc = xs_directory(c, listed_dirs[i], l->names, sizeof(l->names), &l->nr);
+
+		l->valid = rc == 0 || rc == -ERR_NOENT;
+		if (rc == -ERR_NOENT)
+			l->nr = 0;
+	}
+}
+
+/* Whether a listing says path cannot exist ("hvmloader/pci/x" needs "pci" in hvmloader/). */
+static bool unlisted(const char *path)
+{
+	for (size_t i = 0; i < sizeof(listings) / sizeof(listings[0]); i++) {
+		const struct listing *l = &listings[i];
+		size_t n = strlen(listed_dirs[i]);
+		char first[64];
+
+		if (!l->valid || strncmp(path, listed_dirs[i], n) || path[n] != '/')
+			continue;
+		const char *rest = path + n + 1;
+		size_t len = 0;
+		while (rest[len] && rest[len] != '/')
+			len++;
+		if (len >= sizeof(first))
+			return false;
+		memcpy(first, rest, len);
+		first[len] = '\0';
+		const char *name = l->names;
+		for (uint32_t k = 0; k < l->nr; k++, name += strlen(name) + 1)
+			if (!strcmp(name, first))
+				return false;
+		return true;
+	}
+	return false;
+}
+
+/* One key: 0 with its value in buf, or xs_read()'s error (-ERR_NOENT when a listing says so). */
+static int read_key(struct xs_client *c, const char *path, char *buf, size_t len)
+{
+	if (!c || unlisted(path))
+		return -ERR_NOENT;
+	return xs_read(c, path, buf, len);
+}
+
 /* One key: true with its value in buf, false (logged when it is not just absent) otherwise. */
 static bool key(struct xs_client *c, const char *path, char *buf, size_t len)
 {
-	if (!c)
-		return false;
-	int rc = xs_read(c, path, buf, len);
+	int rc = read_key(c, path, buf, len);
 
 	if (rc == -ERR_NOSPC)
 		log_error("xenstore %s: value longer than %zu bytes; ignored\n", path, len - 1);
@@ -216,7 +278,9 @@ void probe_config(struct platform *p, struct xs_client *c)
 	/* main.c picks the payload and refuses a value it has none for. Only an absent key (or
 	 * no xenstore) means SeaBIOS: a value we cannot read must not boot a firmware nobody chose.
 	 * Control bytes are made printable in place: the value reaches the log and the crash line. */
-	int bios_rc = c ? xs_read(c, "hvmloader/bios", cfg->bios, sizeof(cfg->bios)) : -ERR_NOENT;
+	if (c)
+		list_folders(c);
+	int bios_rc = read_key(c, "hvmloader/bios", cfg->bios, sizeof(cfg->bios));
 	if (bios_rc == -ERR_NOENT)
 		memcpy(cfg->bios, "seabios", sizeof("seabios"));
 	else if (bios_rc)
