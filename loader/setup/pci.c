@@ -161,6 +161,31 @@ static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top
 	return regs;
 }
 
+/*
+ * Functions whose datasheet fixes their layout, and which of the seven BAR registers
+ * (bit n: 0x10 + 4n; bit 6: the ROM at 0x30) they implement; the rest are reserved and
+ * read 0, so sizing them would be writes that change nothing (QEMU models them so too).
+ * Every other function has all seven sized.
+ */
+static const struct {
+	uint16_t vendor, device;
+	uint8_t bars;
+} fixed_layout[] = {
+	{ VENDOR_INTEL, 0x1237, 0 },       /* 82441FX PMC (i440FX host bridge): no BARs */
+	{ VENDOR_INTEL, 0x7000, 0 },       /* 82371SB PIIX3 function 0, PCI-ISA bridge: none */
+	{ VENDOR_INTEL, 0x7010, 1u << 4 }, /* PIIX3 IDE: BMIBA at 0x20 only */
+	{ VENDOR_INTEL, 0x7020, 1u << 4 }, /* PIIX3 USB: USBBA at 0x20 only */
+	{ VENDOR_INTEL, 0x7113, 0 },       /* 82371AB PIIX4 power management: PMBA/SMBBA are not BARs */
+};
+
+static uint8_t implemented_bars(uint16_t vendor, uint16_t device)
+{
+	for (uint32_t i = 0; i < sizeof(fixed_layout) / sizeof(fixed_layout[0]); i++)
+		if (fixed_layout[i].vendor == vendor && fixed_layout[i].device == device)
+			return fixed_layout[i].bars;
+	return 0x7F;
+}
+
 static void probe_function(struct platform *p, uint16_t bdf, uint16_t vendor, uint16_t device)
 {
 	if (p->pci.nr == PLATFORM_MAX_PCI_FUNCS)
@@ -185,9 +210,16 @@ static void probe_function(struct platform *p, uint16_t bdf, uint16_t vendor, ui
 	/* The Xen platform device's MMIO holds the grant table: with
 	 * xen-platform-pci-bar-uc=0 it stays write-back, outside the UC range (Xen 22650d6054). */
 	bool keep_top = vendor == VENDOR_XEN && !p->cfg.xen_platform_pci_bar_uc;
-	for (uint8_t reg = PCI_BASE_ADDRESS_0; reg <= 0x24;)
+	uint8_t bars = implemented_bars(vendor, device);
+	for (uint8_t reg = PCI_BASE_ADDRESS_0; reg <= 0x24;) {
+		if (!(bars & (1u << ((reg - PCI_BASE_ADDRESS_0) / 4)))) {
+			reg = (uint8_t)(reg + 4);
+			continue;
+		}
 		reg = (uint8_t)(reg + 4 * size_bar(p, bdf, reg, keep_top));
-	size_bar(p, bdf, PCI_ROM_ADDRESS, false);
+	}
+	if (bars & (1u << 6))
+		size_bar(p, bdf, PCI_ROM_ADDRESS, false);
 
 	/* INTx: the "barber's pole" wiring of Xen's virtual PCI bus. */
 	/* The PIIX4 PM function gets the same treatment: its SCI is wired to IRQ 9 whatever its

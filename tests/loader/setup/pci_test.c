@@ -227,7 +227,12 @@ TEST(pci_setup_writes_each_register_once)
 {
 	qemu_xen_bus();
 	pci_setup(&plat);
-	/* The host bridge has no BARs and its decode is off: six BAR and one ROM sizing write
-	 * (nothing to undo in a register that reads back 0), one command write (bus master). */
-	CHECK_EQ(fake_bus.fn[PCI_BDF(0, 0, 0)].writes, 7 + 1);
+	/* The host bridge has no BARs by its datasheet and its decode is off: no sizing, one
+	 * command write (bus master). */
+	CHECK_EQ(fake_bus.fn[PCI_BDF(0, 0, 0)].writes, 1);
+	/* The Xen platform device is sized whole: seven sizing writes (a register that read
+	 * back 0 is not written again), two BAR addresses, INTx line, command. */
+	CHECK_EQ(fake_bus.fn[PCI_BDF(0, 2, 0)].writes, 7 + 2 + 1 + 1);
+	/* PIIX3 IDE: its one BAR sized, programmed; the two legacy-decode quirk writes; command. */
+	CHECK_EQ(fake_bus.fn[PCI_BDF(0, 1, 1)].writes, 1 + 1 + 2 + 1);
 }
