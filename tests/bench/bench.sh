@@ -3,7 +3,8 @@
 # make bench: hvmloader and hvmchain on the same guest, alternating, in one emulated-Xen run;
 # reports the loader stage (first loader line to SeaBIOS's banner, Xen console timestamps).
 #
-# Usage: bench.sh [REPS]   (env BENCH_VCPUS, default "1 4": one table per vCPU count)
+# Usage: bench.sh [REPS]   (env BENCH_VCPUS, default "1 4": one table per vCPU count;
+#                           BENCH_REPORT_ONLY=1 reports again on the logs of the last run)
 # Writes $OUT/bench.md and prints it. Not a test: it judges nothing but that the guests booted.
 set -euo pipefail
 
@@ -13,35 +14,38 @@ reps=${1:-5}
 vcpus_list=${BENCH_VCPUS:-1 4}
 B=$OUT/bench
 G=$B/guests
-rm -rf "$G"
-mkdir -p "$G"
 
-# Alternate firmwares so that drift in the host's load hits both alike.
-names=()
-for v in $vcpus_list; do
-	for i in $(seq 1 "$reps"); do
-		for fw in hvmloader hvmchain; do
-			n=$(printf '%dcpu-%02d-%s' "$v" "$i" "$fw")
-			case $fw in
-			hvmloader) line='# Debian'"'"'s hvmloader with its default module (bios-256k.bin)' ;;
-			hvmchain) line='firmware="/test/hvmchain"' ;;
-			esac
-			sed -e "s|@VCPUS@|$v|" -e "s|@FIRMWARE@|$line|" "$HERE/guest.cfg.in" >"$G/$n.cfg"
-			names+=("$n")
+if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
+	rm -rf "$G"
+	mkdir -p "$G"
+
+	# Alternate firmwares so that drift in the host's load hits both alike.
+	names=()
+	for v in $vcpus_list; do
+		for i in $(seq 1 "$reps"); do
+			for fw in hvmloader hvmchain; do
+				n=$(printf '%dcpu-%02d-%s' "$v" "$i" "$fw")
+				case $fw in
+				hvmloader) line='# Debian'"'"'s hvmloader with its default module (bios-256k.bin)' ;;
+				hvmchain) line='firmware="/test/hvmchain"' ;;
+				esac
+				sed -e "s|@VCPUS@|$v|" -e "s|@FIRMWARE@|$line|" "$HERE/guest.cfg.in" >"$G/$n.cfg"
+				names+=("$n")
+			done
 		done
 	done
-done
 
-# One QEMU run (XEN_SMP=2 as the tests, not the tests' two instances side by side): dom0
-# boots once, then every guest in order, so both firmwares see the same machine.
-# The images come from this build's $OUT; run.sh writes its results under $B.
-loader=$OUT/hvmchain bios128=$OUT/seabios/bios-xen-128k.bin disk=$OUT/tests/disk.img
-XEN_JOBS=1 OUT=$B GUESTS=$G "$HERE/../xen/run.sh" --loader "$loader" --bios128 "$bios128" \
-	--disk "$disk" "${names[@]}" >"$B/run.log" 2>&1 || {
-	cat "$B/run.log"
-	echo "bench: some guests did not boot; no figures" >&2
-	exit 1
-}
+	# One QEMU run (XEN_SMP=2 as the tests, not the tests' two instances side by side): dom0
+	# boots once, then every guest in order, so both firmwares see the same machine.
+	# The images come from this build's $OUT; run.sh writes its results under $B.
+	loader=$OUT/hvmchain bios128=$OUT/seabios/bios-xen-128k.bin disk=$OUT/tests/disk.img
+	XEN_JOBS=1 OUT=$B GUESTS=$G "$HERE/../xen/run.sh" --loader "$loader" --bios128 "$bios128" \
+		--disk "$disk" "${names[@]}" >"$B/run.log" 2>&1 || {
+		cat "$B/run.log"
+		echo "bench: some guests did not boot; no figures" >&2
+		exit 1
+	}
+fi
 
 # Seconds between the loader's first line and SeaBIOS's banner, from "(dN) [   t] text".
 stage() {
@@ -49,6 +53,30 @@ stage() {
 		/\) \[ *[0-9.]+\] HVM Loader/ && !s { gsub(/.*\[ */, ""); gsub(/\].*/, ""); s = $0 }
 		/\) \[ *[0-9.]+\] SeaBIOS \(version/ && s && !e { gsub(/.*\[ */, ""); gsub(/\].*/, ""); e = $0 }
 		END { if (s && e) printf "%.3f\n", e - s }' "$1"
+}
+
+# The same milestones in both loaders' logs cut the stage into phases (log timestamps, so
+# a phase ends when the next milestone line is printed): prints "NAME seconds" per phase.
+# The PCI scan ends at the first line after "Relocating guest memory" that is not a link
+# routing or INTx line (both loaders print those while scanning, BAR lines after).
+milestones() {
+	awk '
+		function ts(line) { sub(/.*\[ */, "", line); sub(/\].*/, "", line); return line + 0 }
+		/\) \[ *[0-9.]+\] / {
+			if (n == 0 && /HVM Loader/) t[n++] = ts($0)
+			else if (n == 1 && /Xenbus rings/) t[n++] = ts($0)
+			else if (n == 2 && /Relocating guest memory/) t[n++] = ts($0)
+			else if (n == 3 && !/PCI-ISA link|pci dev .* INT[A-D]/) t[n++] = ts($0)
+			else if (n == 4 && /Multiprocessor initialisation/) t[n++] = ts($0)
+			else if (n == 5 && /Writing SMBIOS tables/) t[n++] = ts($0)
+			else if (n == 6 && /vm86 TSS/) t[n++] = ts($0)
+			else if (n == 7 && /Invoking SeaBIOS/) t[n++] = ts($0)
+			else if (n == 8 && /SeaBIOS \(version/) t[n++] = ts($0)
+		}
+		END {
+			split("probe xenstore pci-scan pci-program+decode vcpus tables+payload handoff jump", name, " ")
+			if (n == 9) for (i = 1; i < n; i++) printf "%s %.3f\n", name[i], t[i] - t[i - 1]
+		}' "$1"
 }
 
 stats() { # numbers on stdin -> "median min max"
@@ -73,8 +101,58 @@ stats() { # numbers on stdin -> "median min max"
 			echo "| $v | $fw | $med | $min | $max | $n |"
 			median[$fw]=$med
 		done
-		echo "| $v | ratio hvmchain/hvmloader (medians) | $(awk -v a="${median[hvmchain]}" -v b="${median[hvmloader]}" 'BEGIN { printf "%.2f", a / b }') | | | |"
+		echo "| $v | ratio hvmchain/hvmloader (medians) | $(awk -v a="${median[hvmchain]}" -v b="${median[hvmloader]}" 'BEGIN { printf "%.3f", a / b }') | | | |"
 	done
+	echo
+	for v in $vcpus_list; do
+		echo "### $v vCPU(s): phases from the log timestamps (median seconds)"
+		echo
+		echo "| phase | hvmloader | hvmchain |"
+		echo "| --- | --- | --- |"
+		for ph in probe xenstore pci-scan pci-program+decode vcpus tables+payload handoff jump; do
+			row="| $ph |"
+			for fw in hvmloader hvmchain; do
+				read -r med _ < <(for f in "$B"/xen/"${v}"cpu-*-"$fw".log; do milestones "$f"; done |
+					awk -v p="$ph" '$1 == p { print $2 }' | stats)
+				row="$row $med |"
+			done
+			echo "$row"
+		done
+		echo
+		echo "### $v vCPU(s): hvmchain's own profile (TSC ms, median; exit counts of the first run)"
+		echo
+		echo "| phase | ms | PCI cfg reads | PCI cfg writes | other port I/O | console bytes/exits | hypercalls | xenstore requests |"
+		echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+		logs=("$B"/xen/"${v}"cpu-*-hvmchain.log)
+		first=${logs[0]}
+		while read -r ph counts; do
+			med=$(for f in "$B"/xen/"${v}"cpu-*-hvmchain.log; do
+				sed -n "s/.*hvmchain: phases\{0,1\} $ph \([0-9.]*\) ms .*/\1/p" "$f"
+			done | stats | cut -d' ' -f1)
+			echo "| $ph | $med | $(echo "$counts" | sed 's/pcir=//; s/ pciw=/ | /; s/ io=/ | /; s/ con=/ | /; s/ hc=/ | /; s/ xs=/ | /') |"
+		done < <(sed -n 's/.*hvmchain: phases\{0,1\} \([a-z-]*\) [0-9.?]* ms \(.*\)/\1 \2/p' "$first")
+		echo
+	done
+	echo "The floor: the least any loader must do on this guest (qemu-xen's default devices:"
+	echo "00.0 host bridge, 01.0 PIIX3 ISA, 01.1 PIIX3 IDE, 01.3 PIIX4 PM, 02.0 Xen platform,"
+	echo "03.0 VGA; six BARs), counted by hand; BAR registers sized only where the datasheets"
+	echo "allow one (IDE's 0x20, all seven of 02.0 and 03.0):"
+	echo
+	echo "| what | PCI cfg reads | PCI cfg writes | hypercalls | xenstore requests |"
+	echo "| --- | --- | --- | --- | --- |"
+	echo "| presence: fn 0 of 32 slots, fn 1-7 of the multi-function 01, header type of 4 fn 0 | 43 | 0 | | |"
+	echo "| per function (6): class, interrupt pin, command | 18 | 0 | | |"
+	echo "| sizing 15 BAR registers: write ones, read back (no restore: the address follows) | 15 | 15 | | |"
+	echo "| PIIX3 ID; 4 link routes, 2 INTx lines, PM (7) and IDE (2) quirk writes | 1 | 15 | | |"
+	echo "| 6 BAR addresses, 6 command writes (decode, bus master) | 0 | 12 | | |"
+	echo "| memory map, 2 store params, shared info, guest handle, tables area, TSS and ACPI-ports params | | | 8 | |"
+	echo "| xenstore: list platform/ and hvmloader/, read the 6 keys libxl writes that matter, look up bios-strings/ | | | 2 per request (send + one poll) | 9 |"
+	echo "| vCPUs: initialise + up per AP | | | 2 per AP | |"
+	echo "| **floor (1 vCPU)** | **77** | **42** | **26** | **9** |"
+	echo
+	echo "Console output is not in the floor: a loader could print nothing. Each PCI config access"
+	echo "is two exits to qemu-xen; other port I/O (PIC, ELCR, CMOS, PM) and MMIO (LAPIC, IOAPIC)"
+	echo "stay in Xen."
 	echo
 	echo "Loaded image (ELF PT_LOAD file size / memory size, bytes):"
 	echo
