@@ -85,7 +85,12 @@ static int get(struct xs_client *c, void *data, uint32_t len)
 			d[i] = r->rsp[MASK_XENSTORE_IDX(cons + i)];
 		barrier(); /* read the bytes before handing their space back */
 		r->rsp_cons = cons + n;
-		c->t->notify(c->t->ctx);
+		/* Only a ring that was full, now or since prod was read, can have the daemon
+		 * waiting for room (Linux's xenbus checks the same after a full fence): any
+		 * other notify just wakes it for nothing, a trip through dom0. */
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		if (read_idx(&r->rsp_prod) - cons >= XENSTORE_RING_SIZE)
+			c->t->notify(c->t->ctx);
 		d += n;
 		len -= n;
 	}

@@ -252,3 +252,15 @@ TEST(xenstore_directory_too_long_keeps_the_names_that_fit)
 	CHECK_EQ(xs_read(&c, "platform/acpi", v, sizeof(v)), 0);
 	CHECK_STR(v, "1");
 }
+
+TEST(xenstore_request_notifies_the_daemon_once)
+{
+	struct xs_client c;
+	char v[8];
+
+	fresh(0xFFFFFFF0u);
+	xs_init(&c, &ring, &fake);
+	CHECK_EQ(xs_read(&c, "platform/acpi", v, sizeof(v)), 0);
+	/* The request; reading a reply out of a ring that was not full needs no wake-up. */
+	CHECK_EQ(d.notifies, 1);
+}
