@@ -8,8 +8,12 @@
 # "E820 table:"), dom0's BEGIN (the domain's UUID) and END (how it stopped) lines, and GRUB's
 # COM1 output as "HVMCHAIN-TEST SERIAL NAME: text" (tests/xen/grub/grub.cfg makes it).
 # Prints "PASS NAME/CHECK" or "FAIL NAME/CHECK: why" (with indented detail) per check.
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from verdicts import Checks, checker_main, checks_table  # noqa: E402
 
 # GRUB's lsmmap words for the e820 types (grub-core/commands/lsmmap.c names them so).
 GRUB_TYPE = {'RAM': 'available RAM', 'RESERVED': 'reserved RAM', 'ACPI': 'ACPI reclaimable RAM',
@@ -120,21 +124,6 @@ def e820_diff(loader, grub):
     return True, '', []
 
 
-class Checks:
-    def __init__(self, name):
-        self.name = name
-        self.rows = []
-
-    def result(self, check, ok, why='', detail=()):
-        self.rows.append((check, ok, why))
-        if ok:
-            print('PASS %s/%s' % (self.name, check))
-        else:
-            print('FAIL %s/%s: %s' % (self.name, check, why))
-            for d in list(detail)[:12]:
-                print('    ' + d)
-
-
 def run_checks(name, log, quiet=False):
     import io
     import contextlib
@@ -184,14 +173,8 @@ def compare(scen, out, na, la, nb, lb):
     ca, _ = run_checks(na, a, quiet=True)
     cb, _ = run_checks(nb, b, quiet=True)
     p = ['# %s: %s vs %s (GRUB 2, BIOS)' % (scen, na, nb), '',
-         'What GRUB read from each firmware (its COM1 output; logs `%s`, `%s`).' % (la, lb), '',
-         '## Checks', '', '| check | %s | %s |' % (na, nb), '| --- | --- | --- |']
-    rb = {k: (ok, why) for k, ok, why in cb.rows}
-    for k, ok, why in ca.rows:
-        ok2, why2 = rb.get(k, (None, 'not run'))
-        cell = lambda o, w: 'pass' if o else '**FAIL**: %s' % w.replace('|', '\\|')
-        p.append('| %s%s | %s | %s |' % (k, '' if ok == ok2 else ' **≠**', cell(ok, why), cell(ok2, why2)))
-    p.append('')
+         'What GRUB read from each firmware (its COM1 output; logs `%s`, `%s`).' % (la, lb), '']
+    p += checks_table(na, ca, nb, cb) + ['']
     import difflib
     for title, sa, sb in (('Memory map (GRUB lsmmap)', a.section('LSMMAP'), b.section('LSMMAP')),
                           ('Loader e820', [fmt(r) for r in a.e820()], [fmt(r) for r in b.e820()]),
@@ -206,13 +189,7 @@ def compare(scen, out, na, la, nb, lb):
 
 
 def main(argv):
-    if len(argv) == 3 and argv[0] == 'check':
-        c, _ = run_checks(argv[1], Log(argv[1], argv[2]))
-        return 0
-    if len(argv) == 7 and argv[0] == 'compare':
-        compare(*argv[1:])
-        return 0
-    sys.exit('usage: check.py check NAME LOG | compare SCENARIO OUT.md NAME_A LOG_A NAME_B LOG_B')
+    return checker_main(argv, lambda name, log: run_checks(name, Log(name, log)), compare)
 
 
 if __name__ == '__main__':

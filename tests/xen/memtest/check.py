@@ -15,8 +15,12 @@
 # only after smp_start() saw every one of those CPUs come up; otherwise it shows "Failed to
 # start CPU core N" and waits for a key.
 # Prints "PASS NAME/CHECK" or "FAIL NAME/CHECK: why" (with indented detail) per check.
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from verdicts import Checks, checker_main, checks_table  # noqa: E402
 
 ROWS, COLS = 25, 80
 # memtest rounds its page count to the nearest MiB (display.c); SeaBIOS keeps up to 1 MiB of
@@ -107,21 +111,6 @@ class Log:
         return f
 
 
-class Checks:
-    def __init__(self, name):
-        self.name = name
-        self.rows = []
-
-    def result(self, check, ok, why='', detail=()):
-        self.rows.append((check, ok, why))
-        if ok:
-            print('PASS %s/%s' % (self.name, check))
-        else:
-            print('FAIL %s/%s: %s' % (self.name, check, why))
-            for d in list(detail)[:12]:
-                print('    ' + d)
-
-
 def run_checks(name, log, vcpus, quiet=False):
     import io
     import contextlib
@@ -148,7 +137,6 @@ def run_checks(name, log, vcpus, quiet=False):
 
 def cfg_vcpus(name):
     """The guest's vcpus= from its cfg in $GUESTS (check.sh sets it; dom0 does not print it)."""
-    import os
     path = os.path.join(os.environ.get('GUESTS', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'guests')),
                         name + '.cfg')
     with open(path, encoding='utf-8') as f:
@@ -161,13 +149,8 @@ def compare(scen, out, na, la, nb, lb):
     ca, _, fa = run_checks(na, a, cfg_vcpus(na), quiet=True)
     cb, _, fb = run_checks(nb, b, cfg_vcpus(nb), quiet=True)
     p = ['# %s: %s vs %s (memtest86+, BIOS)' % (scen, na, nb), '',
-         'What memtest86+ showed on its screen (rebuilt from COM1; logs `%s`, `%s`).' % (la, lb), '',
-         '## Checks', '', '| check | %s | %s |' % (na, nb), '| --- | --- | --- |']
-    rb = {k: (ok, why) for k, ok, why in cb.rows}
-    cell = lambda o, w: 'pass' if o else '**FAIL**: %s' % w.replace('|', '\\|')
-    for k, ok, why in ca.rows:
-        ok2, why2 = rb.get(k, (None, 'not run'))
-        p.append('| %s%s | %s | %s |' % (k, '' if ok == ok2 else ' **≠**', cell(ok, why), cell(ok2, why2)))
+         'What memtest86+ showed on its screen (rebuilt from COM1; logs `%s`, `%s`).' % (la, lb), '']
+    p += checks_table(na, ca, nb, cb)
     p += ['', '## Fields', '', '| field | %s | %s |' % (na, nb), '| --- | --- | --- |']
     for k in fa:
         p.append('| %s%s | %s | %s |' % (k, '' if fa[k] == fb[k] else ' **≠**', fa[k], fb[k]))
@@ -179,13 +162,7 @@ def compare(scen, out, na, la, nb, lb):
 
 
 def main(argv):
-    if len(argv) == 3 and argv[0] == 'check':
-        run_checks(argv[1], Log(argv[1], argv[2]), cfg_vcpus(argv[1]))
-        return 0
-    if len(argv) == 7 and argv[0] == 'compare':
-        compare(*argv[1:])
-        return 0
-    sys.exit('usage: check.py check NAME LOG | compare SCENARIO OUT.md NAME_A LOG_A NAME_B LOG_B')
+    return checker_main(argv, lambda name, log: run_checks(name, Log(name, log), cfg_vcpus(name)), compare)
 
 
 if __name__ == '__main__':
