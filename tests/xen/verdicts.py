@@ -1,5 +1,29 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# The PASS/FAIL lines and the comparison page's checks table that the guest checkers share.
+# What the guest checkers share: the guest's log as dom0 framed it, the PASS/FAIL lines, the
+# comparison page's checks table and the command line.
+import re
+
+
+class GuestLog:
+    """One guest's part of a serial log: the firmware's console lines (Xen's "(dN) [t] text",
+    text only), what the guest wrote to COM1 (dom0's "HVMCHAIN-TEST SERIAL NAME: " lines) and how
+    the domain ended (dom0's END line)."""
+
+    def __init__(self, name, path):
+        self.name = name
+        with open(path, encoding='utf-8', errors='replace') as f:
+            self.lines = f.read().splitlines()
+        self.fw = [m.group(1) for m in (re.match(r'^\(d[0-9]+\) \[[^]]*\] ?(.*)$', l) for l in self.lines) if m]
+        end = [l for l in self.lines if 'HVMCHAIN-TEST END %s ' % name in l]
+        m = re.search(r'state=(\S+)', end[-1]) if end else None
+        self.state = m.group(1) if m else 'unknown'
+
+    def serial_parts(self, clean=lambda text: text):
+        """The COM1 text of each SERIAL line, passed through clean(). Xen's and dom0's own console
+        lines can land inside one (the last COM1 line has no newline): they are cut off."""
+        ser = 'HVMCHAIN-TEST SERIAL %s: ' % self.name
+        return [re.split(r'HVMCHAIN-TEST |\(XEN\) ', clean(l[l.index(ser) + len(ser):]))[0]
+                for l in self.lines if ser in l]
 
 
 class Checks:

@@ -13,7 +13,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-from verdicts import Checks, checker_main, checks_table  # noqa: E402
+from verdicts import Checks, GuestLog, checker_main, checks_table  # noqa: E402
 
 # GRUB's lsmmap words for the e820 types (grub-core/commands/lsmmap.c names them so).
 GRUB_TYPE = {'RAM': 'available RAM', 'RESERVED': 'reserved RAM', 'ACPI': 'ACPI reclaimable RAM',
@@ -24,25 +24,15 @@ GRUB_TYPE = {'RAM': 'available RAM', 'RESERVED': 'reserved RAM', 'ACPI': 'ACPI r
 SEABIOS_CARVE_MAX = 1 << 20
 
 
-class Log:
+class Log(GuestLog):
     def __init__(self, name, path):
-        self.name = name
-        with open(path, encoding='utf-8', errors='replace') as f:
-            lines = f.read().splitlines()
-        self.fw = [m.group(1) for m in (re.match(r'^\(d[0-9]+\) \[[^]]*\] ?(.*)$', l) for l in lines) if m]
-        ser = 'HVMCHAIN-TEST SERIAL %s: ' % name
+        super().__init__(name, path)
         # GRUB's serial terminal speaks vt100: drop its escape sequences.
-        # Xen's and dom0's own console lines can land inside one (the last COM1 line has no
-        # newline): cut them off, they are not GRUB's.
-        self.serial = [re.split(r'HVMCHAIN-TEST |\(XEN\) ',
-                                re.sub(r'\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]', '', l[l.index(ser) + len(ser):]))[0].rstrip()
-                       for l in lines if ser in l]
-        begin = [l for l in lines if 'HVMCHAIN-TEST BEGIN %s ' % name in l]
+        self.serial = [p.rstrip() for p in
+                       self.serial_parts(lambda t: re.sub(r'\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]', '', t))]
+        begin = [l for l in self.lines if 'HVMCHAIN-TEST BEGIN %s ' % name in l]
         m = re.search(r'uuid=(\S+)', begin[-1]) if begin else None
         self.uuid = m.group(1) if m else None
-        end = [l for l in lines if 'HVMCHAIN-TEST END %s ' % name in l]
-        m = re.search(r'state=(\S+)', end[-1]) if end else None
-        self.state = m.group(1) if m else 'unknown'
 
     def section(self, tag):
         """GRUB's lines between 'GRUB-TEST TAG' and the next GRUB-TEST marker."""

@@ -20,7 +20,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-from verdicts import Checks, checker_main, checks_table  # noqa: E402
+from verdicts import Checks, GuestLog, checker_main, checks_table  # noqa: E402
 
 ROWS, COLS = 25, 80
 # memtest rounds its page count to the nearest MiB (display.c); SeaBIOS keeps up to 1 MiB of
@@ -63,21 +63,12 @@ def kib(num, unit):
     return int(num) << {'K': 0, 'M': 10, 'G': 20, 'T': 30}[unit.upper()]
 
 
-class Log:
+class Log(GuestLog):
     def __init__(self, name, path):
-        self.name = name
-        with open(path, encoding='utf-8', errors='replace') as f:
-            lines = f.read().splitlines()
-        self.fw = [m.group(1) for m in (re.match(r'^\(d[0-9]+\) \[[^]]*\] ?(.*)$', l) for l in lines) if m]
-        ser = 'HVMCHAIN-TEST SERIAL %s: ' % name
-        # dom0's fold put the newlines in; memtest positions every row itself. A line of Xen's
-        # own console landing inside a SERIAL line is cut off, as in grub/check.py.
-        self.stream = ''.join(re.split(r'HVMCHAIN-TEST |\(XEN\) ', l[l.index(ser) + len(ser):])[0]
-                              for l in lines if ser in l)
+        super().__init__(name, path)
+        # dom0's fold put the newlines in; memtest positions every row itself.
+        self.stream = ''.join(self.serial_parts())
         self.screen = screen(self.stream)
-        end = [l for l in lines if 'HVMCHAIN-TEST END %s ' % name in l]
-        m = re.search(r'state=(\S+)', end[-1]) if end else None
-        self.state = m.group(1) if m else 'unknown'
 
     def e820_ram_kib(self):
         """RAM in the loader's last printed e820, KiB (None if it printed none)."""
