@@ -20,5 +20,5 @@ void console_write(const char *s, size_t len)
 		return;
 	count_add(COUNT_CON_BYTES, (uint32_t)len);
 	count_add(COUNT_CON_EXITS, 1);
-	raw_outsb(XEN_DEBUG_PORT, s, len);
+	raw_outsb(s, len, XEN_DEBUG_PORT);
 }

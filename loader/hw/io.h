@@ -54,7 +54,7 @@ static inline uint32_t raw_inl(uint16_t port)
 
 /* String output: one instruction for len bytes (Xen emulates the whole rep in one exit
  * when the port's handler is Xen's own, as port 0xE9's is). */
-static inline void raw_outsb(uint16_t port, const void *data, size_t len)
+static inline void raw_outsb(const void *data, size_t len, uint16_t port)
 {
 	__asm__ volatile("rep outsb" : "+S"(data), "+c"(len) : "d"(port) : "memory");
 }
