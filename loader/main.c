@@ -207,10 +207,11 @@ static void pick_payload_image(const struct platform *p, const struct payload_op
 	if (!payload->builtin)
 		fatal("no %s image: libxl passes one as the \"firmware\" module (bios_path_override= picks the file)",
 		      payload->name);
-	/* Built with SEABIOS=none: nothing to fall back on. */
+	/* Built without SEABIOS_BUILTIN=1 (the default: libxl passes SeaBIOS whenever it was built
+	 * with it), so nothing to fall back on. */
 	if (seabios_builtin_end - seabios_builtin == 0)
-		fatal("no \"firmware\" module and no built-in SeaBIOS (built with SEABIOS=none): "
-		      "give the guest bios=\"seabios\" or bios_path_override=\"/usr/share/seabios/bios-256k.bin\"");
+		fatal("no \"firmware\" module and no built-in SeaBIOS (hvmchain built with SEABIOS_BUILTIN=0): "
+		      "give the guest bios_path_override=\"/usr/share/seabios/bios-256k.bin\"");
 	img->data = seabios_builtin;
 	img->size = (uint64_t)(seabios_builtin_end - seabios_builtin);
 	img->source = "the built-in image";
