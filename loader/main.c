@@ -56,7 +56,7 @@ static void probe_start_info(struct platform *p)
 	int rc = start_info_read(&pv, p->start_info_paddr, p->image_start, p->image_end, &p->start_info, why,
 				 sizeof(why));
 	if (rc == -ERR_NOENT) {
-		/* No start info at all: there are no modules to use, but the built-in BIOS boots. */
+		/* No start info at all: no modules to use; a built-in SeaBIOS (SEABIOS_BUILTIN=1) still boots. */
 		log_error("%s\n", why);
 		return;
 	}
