@@ -12,10 +12,13 @@
 #   make install   install the loader, its payload and (once built) ovmf-xen.fd under $(DESTDIR)$(LIBDIR)
 #   make clean     remove $(OUT)
 #
-# Packagers: SEABIOS=build (default; from SEABIOS_SRC=DIR or the source `make deps` cached),
-# SEABIOS=system SEABIOS_IMAGE=FILE (embed a Xen-capable image, e.g. Debian's bios-256k.bin),
-# SEABIOS=none (no built-in: guests need the "firmware" module). CROSS_COMPILE, CC, LD, STRIP
-# and XEN_INCLUDE (where xen/xen.h lives) are honoured.
+# Packagers: SEABIOS=build (default; the 128 KiB Xen SeaBIOS from SEABIOS_SRC=DIR or the source
+# `make deps` cached, installed beside the loader), SEABIOS=system SEABIOS_IMAGE=FILE (a
+# Xen-capable image to carry, e.g. Debian's bios-256k.bin), SEABIOS=none (no image).
+# SEABIOS_BUILTIN=0|1: whether the loader carries that image inside, for guests libxl gives no
+# "firmware" module (default 0: a libxl that knows a SeaBIOS path always gives one; 1 with system;
+# payloads/seabios/seabios.mk says more). CROSS_COMPILE, CC, LD, STRIP and XEN_INCLUDE (where
+# xen/xen.h lives) are honoured.
 
 OUT            ?= out
 HVMCHAIN_CACHE ?= /var/cache/hvmchain
@@ -34,6 +37,7 @@ INSTALL_DEBUG  ?= 0
 DEBUGDIR       ?= $(PREFIX)/lib/debug
 V              ?= 0
 SEABIOS        ?= build
+# SEABIOS_BUILTIN defaults in payloads/seabios/seabios.mk (0, or 1 with SEABIOS=system).
 XEN_INCLUDE    ?= /usr/include
 
 # The loader is freestanding i386 code: any x86 gcc/ld pair that takes -m32 builds it.

@@ -10,8 +10,8 @@
  * The guest-physical map below 4 GiB (hvmloader's layout, which libxl and SeaBIOS expect):
  *
  *   0x00000000 +--------------------------------+
- *              | conventional RAM               |  0x1000: SeaBIOS info block, 0x10000: its
- *              |                                |  scratch (payloads/seabios/), 0x9F800:
+ *              | conventional RAM               |  0x1000: SeaBIOS info block, 0x10000: low
+ *              |                                |  scratch (AP stacks, then the block's arrays), 0x9F800:
  *   0x000A0000 +--------------------------------+  hvm_info (LOW_RAM_END = 640 KiB)
  *              | VGA window, option ROMs        |
  *    bios_base +--------------------------------+
@@ -42,6 +42,16 @@
 #define LOW_RAM_END 0xA0000u
 #define BIOS_END 0x100000u
 
+/*
+ * Low scratch RAM, where hvmloader keeps its scratch (SCRATCH_PHYSICAL_ADDRESS): first the
+ * APs' stacks (loader/core/ap_stack.h), dead once every AP has reported and been stopped;
+ * then the arrays the payload's 0x1000 block points at, which the payload reads during POST
+ * before it reuses low memory. Nothing the guest keeps lives here, and no module may
+ * (loader/core/start_info.c), since the loader writes it before it reads the modules.
+ */
+#define LOW_SCRATCH_PHYS 0x10000u
+#define LOW_SCRATCH_SIZE 0x10000u
+
 /* [RESERVED_BASE, 4 GiB) is reserved in the guest's e820 (hvmloader's RESERVED_MEMBASE). */
 #define RESERVED_BASE 0xFC000000u
 /* The low PCI MMIO window ends where the reserved range starts (hvmloader's PCI_MEM_END). */
@@ -67,6 +77,8 @@
 /* The IOAPIC ID hvmloader programs and the MADT and MP table name. */
 #define IOAPIC_ID 1
 
+_Static_assert(LOW_SCRATCH_PHYS >= 0x2000u && LOW_SCRATCH_PHYS + LOW_SCRATCH_SIZE <= LOW_RAM_END - 0x1000u,
+	       "the low scratch is clear of the 0x1000 block and the hvm_info page");
 _Static_assert(PCI_HOLE_DEFAULT_START < PCI_HOLE_END, "the default hole is not empty");
 _Static_assert(PCI_HOLE_END == TABLES_PHYS, "the PCI hole ends where the tables area starts");
 _Static_assert(TABLES_PHYS >= RESERVED_BASE, "the tables area is in the reserved range");

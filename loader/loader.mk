@@ -43,10 +43,10 @@ $(XEN_HEADERS): $(DEPS_BUILD)
 	$(Q)ln -sfn $(abspath $(XEN_INCLUDE))/xen $(OUT)/include/xen
 	$(Q)test -e $@ || { echo "no xen/xen.h under XEN_INCLUDE=$(XEN_INCLUDE) (libxen-dev)" >&2; exit 1; }
 
-# The built-in payload, chosen in payloads/seabios/seabios.mk (none when SEABIOS_BUILTIN is empty).
-$(OUT)/obj/payloads/seabios/builtin.S.o: $(SEABIOS_BUILTIN)
+# The built-in payload, chosen in payloads/seabios/seabios.mk (none when SEABIOS_EMBED is empty).
+$(OUT)/obj/payloads/seabios/builtin.S.o: $(SEABIOS_EMBED)
 $(OUT)/obj/payloads/seabios/builtin.S.o: TARGET_CFLAGS += \
-	$(if $(SEABIOS_BUILTIN),-DSEABIOS_BUILTIN_PATH='"$(SEABIOS_BUILTIN)"')
+	$(if $(SEABIOS_EMBED),-DSEABIOS_BUILTIN_PATH='"$(SEABIOS_EMBED)"')
 
 $(OUT)/obj/%.c.o: %.c $(XEN_HEADERS)
 	$(call say,CC,$<)

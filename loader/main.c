@@ -56,7 +56,7 @@ static void probe_start_info(struct platform *p)
 	int rc = start_info_read(&pv, p->start_info_paddr, p->image_start, p->image_end, &p->start_info, why,
 				 sizeof(why));
 	if (rc == -ERR_NOENT) {
-		/* No start info at all: there are no modules to use, but the built-in BIOS boots. */
+		/* No start info at all: no modules to use; a built-in SeaBIOS (SEABIOS_BUILTIN=1) still boots. */
 		log_error("%s\n", why);
 		return;
 	}
@@ -207,10 +207,11 @@ static void pick_payload_image(const struct platform *p, const struct payload_op
 	if (!payload->builtin)
 		fatal("no %s image: libxl passes one as the \"firmware\" module (bios_path_override= picks the file)",
 		      payload->name);
-	/* Built with SEABIOS=none: nothing to fall back on. */
+	/* Built without SEABIOS_BUILTIN=1 (the default: libxl passes SeaBIOS whenever it was built
+	 * with it), so nothing to fall back on. */
 	if (seabios_builtin_end - seabios_builtin == 0)
-		fatal("no \"firmware\" module and no built-in SeaBIOS (built with SEABIOS=none): "
-		      "give the guest bios=\"seabios\" or bios_path_override=\"/usr/share/seabios/bios-256k.bin\"");
+		fatal("no \"firmware\" module and no built-in SeaBIOS (hvmchain built with SEABIOS_BUILTIN=0): "
+		      "give the guest bios_path_override=\"/usr/share/seabios/bios-256k.bin\"");
 	img->data = seabios_builtin;
 	img->size = (uint64_t)(seabios_builtin_end - seabios_builtin);
 	img->source = "the built-in image";

@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* vCPU bring-up: the only code that runs on more than one CPU. */
 #include <string.h>
+#include "ap_stack.h"
+#include "bug.h"
 #include "console.h"
 #include "hw/apic.h"
+#include "hw/cpu.h"
+#include "hw/mem.h"
 #include "hw/mtrr.h"
 #include "smp.h"
 #include "xen/hypercall.h"
 
-/* APs only read cpuid and write MSRs: a small stack each is plenty. */
-#define AP_STACK_SIZE 1024
-
 void ap_entry(void);
-void ap_main(uint32_t cpu);
+void ap_main(uint32_t cpu) __attribute__((noreturn));
 
 /* Shared with the APs: what to program, and where each reports. */
 static const struct mtrr_state *ap_mtrr;
@@ -19,11 +20,11 @@ static struct {
 	uint32_t apic_id;
 	uint32_t done;
 } report[PLATFORM_MAX_VCPUS];
-static uint8_t ap_stack[PLATFORM_MAX_VCPUS][AP_STACK_SIZE] __attribute__((aligned(16)));
 /* The APs Xen accepted to start (the BSP's own entry stays false: it is never stopped). */
 static bool running[PLATFORM_MAX_VCPUS];
 
-void ap_main(uint32_t cpu)
+/* What every vCPU does once, the BSP included: say who it is and program its MTRRs. */
+static void cpu_report(uint32_t cpu)
 {
 	if (cpu >= PLATFORM_MAX_VCPUS)
 		return;
@@ -31,6 +32,38 @@ void ap_main(uint32_t cpu)
 	if (ap_mtrr)
 		mtrr_apply(ap_mtrr);
 	__atomic_store_n(&report[cpu].done, 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * An AP's C entry (ap_entry.S). Once it has reported it halts where it is and touches no
+ * memory again, its stack included: the BSP stops it, and the stack's slot in the low
+ * scratch is then the payload handoff's to write (ap_stack.h).
+ */
+void ap_main(uint32_t cpu)
+{
+	cpu_report(cpu);
+	halt_forever();
+}
+
+/* Paints vCPU cpu's stack slot and returns the %esp it starts with (the slot's top). */
+static uint32_t ap_stack_prepare(uint32_t cpu)
+{
+	uint32_t base = ap_stack_base(cpu);
+
+	/* hvm_info.c caps the vCPUs at HVM_MAX_VCPUS, which the slots cover. */
+	ASSERT(base != 0);
+	ap_stack_paint(phys_to_virt(base));
+	return base + AP_STACK_SIZE;
+}
+
+/* Logs an AP that ran into the bottom of its slot, next to its neighbour's top. */
+static void ap_stack_check(uint32_t cpu)
+{
+	uint32_t used = ap_stack_used(phys_to_virt(ap_stack_base(cpu)));
+
+	if (ap_stack_overran(used))
+		log_error("CPU%u used %u of its %u stack bytes (the last %u are a guard): AP_STACK_SIZE is too small\n",
+			  cpu, used, AP_STACK_SIZE, AP_STACK_GUARD);
 }
 
 /* How many times the BSP yields to the APs before giving up on one (nested emulation
@@ -45,12 +78,11 @@ void smp_setup(struct platform *p, const struct mtrr_state *mtrr)
 	memset(report, 0, sizeof(report));
 	memset(running, 0, sizeof(running));
 	ap_mtrr = mtrr;
-	ap_main(0);
+	cpu_report(0);
 
 	uint32_t started = 0;
 	for (uint32_t cpu = 1; cpu < n; cpu++) {
-		running[cpu] = !xen_vcpu_start(cpu, (uint32_t)(uintptr_t)ap_entry,
-					       (uint32_t)(uintptr_t)ap_stack[cpu] + AP_STACK_SIZE, cpu);
+		running[cpu] = !xen_vcpu_start(cpu, (uint32_t)(uintptr_t)ap_entry, ap_stack_prepare(cpu), cpu);
 		started += running[cpu];
 		/*
 		 * Xen 4.17 refuses VCPUOP_initialise for a vCPU whose vcpu_info is still the
@@ -75,8 +107,10 @@ void smp_setup(struct platform *p, const struct mtrr_state *mtrr)
 	for (uint32_t cpu = 0; cpu < n; cpu++) {
 		bool ok = __atomic_load_n(&report[cpu].done, __ATOMIC_ACQUIRE);
 
-		if (running[cpu])
+		if (running[cpu]) {
 			xen_vcpu_stop(cpu);
+			ap_stack_check(cpu);
+		}
 		/* Xen numbers vLAPICs 2 * vCPU: the best guess for a vCPU that never reported. */
 		p->vcpus.apic_id[cpu] = ok ? report[cpu].apic_id : 2 * cpu;
 		if (!ok) {

@@ -10,8 +10,8 @@
 
 /*
  * Areas the loader writes before or while it reads the firmware module, so a module there
- * would be overwritten: SeaBIOS's 0x1000 block (payloads/seabios/handoff.h), the scratch
- * its arrays go to (payloads/seabios/seabios.c), and the tables area main.c populates from
+ * would be overwritten: SeaBIOS's 0x1000 block (payloads/seabios/handoff.h), the low scratch
+ * (the APs' stacks, then the block's arrays), and the tables area main.c populates from
  * 0xFC000000 (up to 4 GiB it is ACPI, special pages and the APIC windows anyway).
  */
 static const struct {
@@ -19,7 +19,7 @@ static const struct {
 	const char *what;
 } fixed_areas[] = {
 	{ 0x1000, 0x2000, "the SeaBIOS handoff block" },
-	{ 0x10000, 0x20000, "the handoff scratch" },
+	{ LOW_SCRATCH_PHYS, LOW_SCRATCH_PHYS + LOW_SCRATCH_SIZE, "the handoff scratch" },
 	{ TABLES_PHYS, FOUR_GIB, "the tables area" },
 };
 

@@ -15,6 +15,7 @@ ap_entry:
 1:
 	pushl	%eax
 	call	ap_main
+	/* ap_main halts for good; should it return, stop here rather than run into data. */
 2:	cli
 	hlt
 	jmp	2b

@@ -4,6 +4,7 @@
 #include "arena.h"
 #include "console.h"
 #include "err.h"
+#include "hvm_platform.h"
 #include "hw/mem.h"
 #include "hw/realmode.h"
 #include "payload.h"
@@ -12,9 +13,6 @@
 #include "platform.h"
 #include "xen/hypercall.h"
 
-/* As for SeaBIOS: the block's arrays live in hvmloader's scratch area (SCRATCH_PHYSICAL_ADDRESS). */
-#define SCRATCH_PHYS 0x10000u
-#define SCRATCH_SIZE 0x10000u
 #define PAGE_SHIFT 12
 #define PAGE_SIZE 0x1000u
 
@@ -114,7 +112,8 @@ static int ovmf_handoff(const struct platform *p, const struct boot *b, const st
 
 	for (uint32_t i = 0; i < nr; i++)
 		tables[i] = (struct ovmf_table){ b->tables[i], phys_to_virt(b->tables[i]) };
-	arena_init(&scratch, phys_to_virt(SCRATCH_PHYS), SCRATCH_PHYS, SCRATCH_SIZE);
+	/* As for SeaBIOS: the block's arrays go to the low scratch (hvm_platform.h). */
+	arena_init(&scratch, phys_to_virt(LOW_SCRATCH_PHYS), LOW_SCRATCH_PHYS, LOW_SCRATCH_SIZE);
 	int rc = ovmf_handoff_build(phys_to_virt(OVMF_INFO_PHYS), &scratch, phys_to_virt(OVMF_LOW_BASE), tables, nr,
 				    e820, flash_base, &placed);
 	if (rc)

@@ -4,19 +4,13 @@
 #include "arena.h"
 #include "console.h"
 #include "err.h"
+#include "hvm_platform.h"
 #include "hw/mem.h"
 #include "hw/realmode.h"
 #include "payload.h"
 #include "payloads/ovmf/handoff.h"
 #include "payloads/seabios/handoff.h"
 #include "platform.h"
-
-/*
- * Low scratch memory for the arrays the 0x1000 block points at, where hvmloader keeps them
- * (SCRATCH_PHYSICAL_ADDRESS): SeaBIOS reads them during POST before it reuses low memory.
- */
-#define SCRATCH_PHYS 0x10000u
-#define SCRATCH_SIZE 0x10000u
 
 _Static_assert(BOOT_MAX_TABLES <= SEABIOS_MAX_TABLES, "every table the boot lists fits the block");
 
@@ -64,7 +58,9 @@ static int seabios_handoff(const struct platform *p, const struct boot *b, const
 	struct arena scratch;
 
 	(void)p;
-	arena_init(&scratch, phys_to_virt(SCRATCH_PHYS), SCRATCH_PHYS, SCRATCH_SIZE);
+	/* The arrays the block points at go to the low scratch (hvm_platform.h), where hvmloader
+	 * keeps them: SeaBIOS reads them during POST before it reuses low memory. */
+	arena_init(&scratch, phys_to_virt(LOW_SCRATCH_PHYS), LOW_SCRATCH_PHYS, LOW_SCRATCH_SIZE);
 	return seabios_handoff_build(phys_to_virt(SEABIOS_INFO_PHYS), &scratch, b->tables, b->tables_nr, e820);
 }
 

@@ -176,21 +176,7 @@ stats() { # numbers on stdin -> "median min max"
 	echo "is two exits to qemu-xen; other port I/O (PIC, ELCR, CMOS, PM) and MMIO (LAPIC, IOAPIC)"
 	echo "stay in Xen."
 	echo
-	echo "Loaded image (ELF PT_LOAD file size / memory size, bytes):"
-	echo
-	echo "| image | file | memory |"
-	echo "| --- | --- | --- |"
-	for img in "$OUT/hvmchain" /var/cache/hvmchain/xen-rootfs/usr/lib/xen-4.17/boot/hvmloader; do
-		[ -f "$img" ] || continue
-		f=0 m=0
-		while read -r type _ _ _ filesz memsz _; do
-			[ "$type" = LOAD ] || continue
-			f=$((f + filesz)) m=$((m + memsz))
-		done < <(LC_ALL=C readelf -lW "$img")
-		echo "| $(basename "$img") | $f | $m |"
-	done
-	echo
-	echo "hvmchain's file size includes its built-in 128 KiB SeaBIOS (131072 bytes); its memory"
-	echo "size adds .bss, mostly 128 KiB of AP stacks (1 KiB per possible vCPU)."
+	# The sizes need no guest: `make bench-size` prints the same table on its own.
+	"$HERE/size.sh" "$OUT/hvmchain" ${BENCH_BUILTIN:+"$BENCH_BUILTIN"}
 } >"$OUT/bench.md"
 cat "$OUT/bench.md"
