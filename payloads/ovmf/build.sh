@@ -9,8 +9,10 @@
 #   the cache, else say so and exit 0 without DEST.
 #
 # Debian's `ovmf` package is OvmfPkgX64, which finds ACPI and SMBIOS through QEMU's fw_cfg; Xen
-# has none. OvmfXen reads the tables the loader built (the XenHVMOVMF block). Debian's Shell
-# patch needs two library classes OvmfXen.dsc does not map: ovmfxen-shell-libs.patch adds them.
+# has none. OvmfXen reads the tables the loader built (the XenHVMOVMF block). Two patches, applied
+# in name order (the header of each says why): ovmfxen-shell-libs.patch maps two library classes
+# Debian's Shell patch needs and OvmfXen.dsc lacks; ovmfxen-one-root-bus.patch stops the PCI
+# root-bridge scan after bus 0, the only root bus qemu-xen has (8160 needless config reads).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,7 +36,8 @@ pkg=$(pin SOURCE_PACKAGE)
 ver=$(pin SOURCE_VERSION)
 dsc_sha=$(pin DSC_SHA256)
 dsc=$cache/edk2-src/${pkg}_${ver}.dsc
-key=$(cat "$here/VERSION" "$here/ovmfxen-shell-libs.patch" "$here/build.sh" | sha256sum | cut -c1-12)
+patches=("$here"/ovmfxen-*.patch)
+key=$(cat "$here/VERSION" "${patches[@]}" "$here/build.sh" | sha256sum | cut -c1-12)
 dir=$cache/ovmf-xen/$key
 fd=$dir/OVMF-xen.fd
 
@@ -70,7 +73,9 @@ if [ ! -f "$fd" ]; then
 	src=$dir/src
 	rm -rf "$src"
 	run dpkg-source -x "$dsc" "$src"
-	run patch -d "$src" -p1 -i "$here/ovmfxen-shell-libs.patch"
+	for p in "${patches[@]}"; do
+		run patch -d "$src" -p1 -i "$p"
+	done
 	# edk2's BaseTools and build read MAKEFLAGS; ours (jobserver, V=) must not leak in.
 	unset MAKEFLAGS MFLAGS MAKELEVEL
 	run nice -n 10 make -C "$src/BaseTools" -j"$(nproc)"

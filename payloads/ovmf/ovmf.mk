@@ -13,7 +13,7 @@ $(OVMF_DEPS): scripts/deps.sh | $(DEPS_BUILD)
 # under $(HVMCHAIN_CACHE)/ovmf-xen/ and copied here. `make deps`, `make check` and the UEFI
 # guests build it; a plain `make` only when the edk2 source is already in the cache, since a
 # packager's build has no network.
-$(OVMF_XEN): payloads/ovmf/build.sh payloads/ovmf/VERSION payloads/ovmf/ovmfxen-shell-libs.patch | $(OVMF_DEPS)
+$(OVMF_XEN): payloads/ovmf/build.sh payloads/ovmf/VERSION $(wildcard payloads/ovmf/ovmfxen-*.patch) | $(OVMF_DEPS)
 	$(Q)payloads/ovmf/build.sh $@
 
 .PHONY: ovmf-xen
