@@ -47,7 +47,7 @@ copy_needed() {
 # start; libxl-save-helper is exec'd by libxl for some domain operations.
 bins=(
 	"$XENLIB/bin/xl" "$XENLIB/bin/xenstored" "$XENLIB/bin/xenconsoled" "$XENLIB/bin/xen-init-dom0"
-	"$XENLIB/bin/libxl-save-helper"
+	"$XENLIB/bin/libxl-save-helper" "$XENLIB/bin/xenctx"
 	/usr/bin/xenstore
 	/usr/libexec/xen-qemu-system-i386
 )
