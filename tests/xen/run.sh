@@ -56,21 +56,27 @@ done
 
 # Which QEMU: Debian's QEMU 7.2 aborts when a nested UEFI guest writes CR8 (qemu/cr8-virq-lock.patch),
 # so a run with a guest marked "#qemu: patched" uses the rig's patched build of the same QEMU for
-# every instance (qemu/build.sh: built once, cached; minutes the first time). Runs without one
+# its instance (qemu/build.sh: built once, cached; minutes the first time). Runs without one
 # (make demo, make bench, the BIOS guests on their own) keep Debian's binary and never wait for it.
-qemu=${HVMCHAIN_QEMU:-}
-if [ -z "$qemu" ]; then
-	qemu="qemu-system-x86_64"
-	for n in "${names[@]}"; do
-		if grep -qsx '#qemu: patched' "$GUESTS/$n.cfg"; then
-			qemu=$("$HERE/qemu/build.sh")
-			break
-		fi
-	done
-fi
-# The patched build has no ROM directory of its own: Debian's qemu-system-data, seabios and ipxe hold them.
-qemu_args=()
-[ "$qemu" = qemu-system-x86_64 ] || qemu_args=(-L /usr/share/qemu -L /usr/share/seabios -L /usr/lib/ipxe/qemu)
+# pick_qemu NAME...: the QEMU for one instance running these guests, into $qemu and $qemu_args.
+pick_qemu() {
+	local n
+	qemu=${HVMCHAIN_QEMU:-}
+	if [ -z "$qemu" ]; then
+		qemu="qemu-system-x86_64"
+		for n in "$@"; do
+			if grep -qsx '#qemu: patched' "$GUESTS/$n.cfg"; then
+				qemu=$("$HERE/qemu/build.sh")
+				break
+			fi
+		done
+	fi
+	# The patched build has no ROM directory of its own: Debian's qemu-system-data, seabios and ipxe hold them.
+	qemu_args=()
+	[ "$qemu" = qemu-system-x86_64 ] || qemu_args=(-L /usr/share/qemu -L /usr/share/seabios -L /usr/lib/ipxe/qemu)
+}
+# Built before anything boots, so a build failure stops the run early.
+pick_qemu "${names[@]}"
 
 say() { printf '  %-7s %s\n' "$1" "$2"; }
 W=$OUT/xen
@@ -125,9 +131,19 @@ done
 # two 2-CPU instances on two host cores made a Linux guest's CD boot (thousands of I/O round trips
 # between the guest and qemu-xen in dom0, each waiting for the other emulated CPU's host thread)
 # about four times slower and it timed out; one CPU each runs both at nearly full speed.
+# A guest marked "#emulated-cpus: 2" (a UEFI guest with 2 vCPUs) runs after the others in an
+# instance of its own with two emulated CPUs: on one emulated CPU shared with dom0, OVMF and Linux
+# SMP bring-up stalled for minutes (soft lockups) under both loaders.
+wide=() narrow=()
+for n in "${names[@]}"; do
+	if grep -qsx '#emulated-cpus: 2' "$GUESTS/$n.cfg"; then wide+=("$n"); else narrow+=("$n"); fi
+done
 jobs=${XEN_JOBS:-2}
-[ "$jobs" -le ${#names[@]} ] || jobs=${#names[@]}
-[ "$jobs" -ge 1 ] || jobs=1
+[ "$jobs" -le ${#narrow[@]} ] || jobs=${#narrow[@]}
+# Only wide guests, or one instance anyway: they all share it, with two CPUs.
+if [ "$jobs" -le 1 ]; then
+	jobs=1 narrow=("${names[@]}") wide=()
+fi
 smp=${XEN_SMP:-$((jobs > 1 ? 1 : 2))}
 declare -a load shard_names
 for ((i = 0; i < jobs; i++)); do load[i]=0 shard_names[i]=; done
@@ -136,7 +152,7 @@ while read -r t n; do
 	for ((i = 1; i < jobs; i++)); do [ "${load[i]}" -ge "${load[best]}" ] || best=$i; done
 	load[best]=$((load[best] + t))
 	shard_names[best]+=" $n"
-done < <(for n in "${names[@]}"; do echo "$(cfg_timeout "$n") $n"; done | sort -k1,1nr -k2)
+done < <(for n in "${narrow[@]}"; do echo "$(cfg_timeout "$n") $n"; done | sort -k1,1nr -k2)
 
 rm -rf "$W/report" "$W/compare" "$W"/s[0-9]*
 mkdir -p "$W/report"
@@ -241,7 +257,9 @@ boot() {
 	local tag=${D#"$W"}
 	tag=${tag#/}
 
-	say XEN "${tag:+[$tag] }$* (QEMU TCG${qemu_args:+ patched}, limit ${overall}s)"
+	local qemu qemu_args
+	pick_qemu "$@"
+	say XEN "${tag:+[$tag] }$* (QEMU TCG${qemu_args:+ patched}, -smp $smp, limit ${overall}s)"
 	local start rc secs
 	start=$(date +%s)
 	set +e
@@ -296,9 +314,16 @@ else
 		logs+=${logs:+:}$W/s$i/serial.log
 	done
 	for p in "${pids[@]}"; do wait "$p" || true; done
+	instances=$jobs
+	if [ ${#wide[@]} -gt 0 ]; then
+		mkdir -p "$W/s$jobs"
+		smp=2 boot "$W/s$jobs" "${wide[@]}" || true
+		logs+=:$W/s$jobs/serial.log
+		instances=$((jobs + 1))
+	fi
 	# One file for people; check.sh reads each instance's log (domids repeat across instances).
-	for ((i = 0; i < jobs; i++)); do echo "=== QEMU instance s$i ==="; cat "$W/s$i/serial.log"; done >"$W/serial.log"
-	say XEN "$jobs instances done after $(($(date +%s) - start))s"
+	for ((i = 0; i < instances; i++)); do echo "=== QEMU instance s$i ==="; cat "$W/s$i/serial.log"; done >"$W/serial.log"
+	say XEN "$instances instances done after $(($(date +%s) - start))s"
 fi
 
 "$HERE/check.sh" $show_log "$logs" "$GUESTS" "$W" "${names[@]}"
