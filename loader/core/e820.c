@@ -102,14 +102,24 @@ int e820_add(struct e820_map *m, uint64_t addr, uint64_t size, uint32_t type)
 		if (best < 0)
 			continue; /* a hole between ranges */
 
+		/*
+		 * An entry holds at most 2^64 - 1 bytes: a run of one type over the whole address
+		 * space (a toolstack can reserve [0, 2^64) in two entries) stays two entries (split
+		 * at 2^63 when nothing else cuts it), instead of one whose size wraps to 0.
+		 */
+		uint64_t len = hi_minus_1 - lo + 1; /* 0 only for [0, 2^64) */
 		struct e820_entry *prev = nout ? &out[nout - 1] : NULL;
-		if (prev && prev->type == best_type && prev->addr + prev->size == lo) {
-			prev->size += hi_minus_1 - lo + 1;
+		if (prev && prev->type == best_type && prev->addr + prev->size == lo && prev->size + len != 0) {
+			prev->size += len;
 			continue;
 		}
-		if (nout == E820_MAX)
+		if (nout + !len >= E820_MAX)
 			return -ERR_NOSPC;
-		out[nout++] = (struct e820_entry){ lo, hi_minus_1 - lo + 1, best_type };
+		if (!len) {
+			out[nout++] = (struct e820_entry){ 0, 1ull << 63, best_type };
+			lo = len = 1ull << 63;
+		}
+		out[nout++] = (struct e820_entry){ lo, len, best_type };
 	}
 
 	memcpy(m->entry, out, nout * sizeof(out[0]));

@@ -8,6 +8,22 @@ uint64_t div64_32(uint64_t n, uint32_t d, uint32_t *rem)
 	ASSERT(d);
 	uint32_t hi = (uint32_t)(n >> 32), lo = (uint32_t)n;
 	uint32_t qhi = hi / d, qlo = 0;
+
+	/*
+	 * Printing divides by 10 or 16 per digit. Below 2^16, a remainder (< d) shifted left by
+	 * 16 with the next 16 bits of lo still fits in 32 bits: two native divisions replace
+	 * the 32 steps of the loop below.
+	 */
+	if (d <= 0xFFFFu) {
+		uint32_t t = (hi % d) << 16 | lo >> 16;
+
+		qlo = t / d << 16;
+		t = (t % d) << 16 | (lo & 0xFFFFu);
+		qlo |= t / d;
+		if (rem)
+			*rem = t % d;
+		return ((uint64_t)qhi << 32) | qlo;
+	}
 	/* r < d always, so r << 1 | bit fits in 33 bits: keep it in 64. */
 	uint64_t r = hi % d;
 

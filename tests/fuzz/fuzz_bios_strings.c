@@ -9,6 +9,9 @@
 #include "tables/tables.h"
 
 #define PHYS 0xFC100000u
+/* The most bytes an input can use (run.sh passes it as -max_len): flags, count, 17 + 99 values. */
+#define FUZZ_MAX_LEN 14966
+_Static_assert(FUZZ_MAX_LEN == 2 + (17 + PLATFORM_MAX_OEM_STRINGS) * (1 + PLATFORM_STRING_MAX), "max_len");
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -44,6 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   s->enclosure_asset_tag,
 			   s->battery_manufacturer,
 			   s->battery_device_name };
+	_Static_assert(sizeof(fields) / sizeof(fields[0]) == 17, "FUZZ_MAX_LEN counts 17 fields");
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]) && in.len; i++) {
 		uint8_t n = 0;
 		fuzz_take(&in, &n, 1);

@@ -8,6 +8,10 @@
 
 #define FOUR_GIB 0x100000000ull
 
+/* The most bytes an input can use (run.sh passes it as -max_len): 20 of layout, then the map. */
+#define FUZZ_MAX_LEN 2740
+_Static_assert(FUZZ_MAX_LEN == 4 + 8 + 8 + (E820_TOOLSTACK_MAX + 8) * sizeof(struct e820_entry), "max_len");
+
 static uint32_t type_at(const struct e820_map *m, uint64_t a)
 {
 	for (uint32_t i = 0; i < m->nr; i++)

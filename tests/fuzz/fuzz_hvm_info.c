@@ -14,6 +14,10 @@
  * table page from HVM_INFO_OFFSET, then up to 128 toolstack map entries for the fallback.
  */
 #define TABLE_SPACE (4096 - HVM_INFO_OFFSET)
+/* The most bytes an input can use (run.sh passes it as -max_len). */
+#define FUZZ_MAX_LEN 2609
+_Static_assert(FUZZ_MAX_LEN == 1 + sizeof(struct hvm_info_table) + sizeof(((struct platform *)0)->mem.memmap),
+	       "max_len");
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -12,6 +12,9 @@
 #define MEM_SIZE 0x10000u
 #define IMAGE_START 0x104000u
 #define IMAGE_END 0x106000u
+/* The most bytes an input can use (run.sh passes it as -max_len): the address, then memory. */
+#define FUZZ_MAX_LEN 65540
+_Static_assert(FUZZ_MAX_LEN == 4 + MEM_SIZE, "max_len");
 
 static uint8_t *mem;
 

@@ -14,6 +14,17 @@
  * ones too), RAM below and above 4 GiB, up to 256 bus-0 functions with pins, sometimes a
  * vNUMA layout that names only existing nodes, the ACPI S3/S4/slate and battery options.
  */
+/*
+ * The most bytes random_platform() reads (run.sh passes it as -max_len): flags and count, a
+ * word per vCPU, the RAM ends, the function count and a word per function, then vNUMA's
+ * counts, a word per vCPU, two per range and one per distance off the diagonal.
+ */
+#define FUZZ_MAX_LEN 3300
+_Static_assert(FUZZ_MAX_LEN == 8 + 4 * PLATFORM_MAX_VCPUS + 16 + 4 + 4 * PLATFORM_MAX_PCI_FUNCS + 8 +
+				       4 * PLATFORM_MAX_VCPUS + 8 * PLATFORM_MAX_VMEMRANGES +
+				       4 * PLATFORM_MAX_VNODES * (PLATFORM_MAX_VNODES - 1),
+	       "max_len");
+
 static void random_platform(struct platform *p, struct fuzz_in *in)
 {
 	uint32_t f = fuzz_u32(in), nr = 1 + fuzz_u32(in) % PLATFORM_MAX_VCPUS;

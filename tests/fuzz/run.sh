@@ -9,6 +9,7 @@
 # FUZZ_RUNS=N stops a harness after N executions if that comes before SECONDS.
 set -u
 dir=$1 secs=$2
+src=$(dirname "$0")
 shift 2
 pass=0 fail=0
 for name in "$@"; do
@@ -16,9 +17,12 @@ for name in "$@"; do
 	mkdir -p "$corpus"
 	[ -d "$dir/seeds/$name" ] && cp -n "$dir/seeds/$name"/* "$corpus"/ 2>/dev/null
 	log=$dir/$name.log
+	# A harness that reads a bounded input says how much (FUZZ_MAX_LEN): longer inputs would
+	# spend mutations on bytes it never reads.
+	max_len=$(sed -n 's/^#define FUZZ_MAX_LEN \([0-9]*\)$/\1/p' "$src/fuzz_$name.c" 2>/dev/null)
 	start=$(date +%s)
 	nice -n 15 "$dir/fuzz-$name" "$corpus" -max_total_time="$secs" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} \
-		-timeout="${FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+		-timeout="${FUZZ_TIMEOUT:-1}" -rss_limit_mb=2048 -max_len="${max_len:-65536}" -print_final_stats=1 \
 		-artifact_prefix="$dir/crash-$name-" >"$log" 2>&1
 	rc=$?
 	took=$(($(date +%s) - start))

@@ -55,13 +55,14 @@ t = bytearray(48)
 struct.pack_into('<8sIBBxxIIII', t, 0, b'HVM INFO', 48, 0, 1, 2, 0x20000, 0xFEFF0, 0)
 t[32] = 3
 t[12] = (-sum(t)) & 0xFF
-memmap = struct.pack('<QQI4x', 0x100000, 0x1FF00000, 1) + struct.pack('<QQI4x', 0xFC000000, 0x4000000, 2)
+memmap = struct.pack('<QQI', 0x100000, 0x1FF00000, 1) + struct.pack('<QQI', 0xFC000000, 0x4000000, 2)
 write('hvm_info', 'libxl', b'\0' + bytes(t) + memmap)
 write('hvm_info', 'resealed-200-vcpus', b'\1' + bytes(t[:16]) + struct.pack('<I', 200) + bytes(t[20:]) + memmap)
 
-# e820: libxl's map (RAM from 1 MiB, an RDM reservation), and a fragmented one.
+# e820: libxl's map (RAM from 1 MiB, an RDM reservation), and a fragmented one. Entries are Xen's
+# packed struct e820entry, 20 bytes, as the harnesses read them.
 def e(addr, size, kind):
-    return struct.pack('<QQI4x', addr, size, kind)
+    return struct.pack('<QQI', addr, size, kind)
 lay = struct.pack('<IQQ', 0x1F, 0x10, 0)
 write('e820', 'libxl', lay + e(0x100000, 0x1FF00000, 1) + e(0x100000000, 0x40000000, 1))
 write('e820', 'rdm', lay + e(0x100000, 0x6FF00000, 1) + e(0x70000000, 0x100000, 2) + e(0x70100000, 0x7FF00000, 1))

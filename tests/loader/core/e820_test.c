@@ -17,8 +17,9 @@ static bool map_is_normal(const struct e820_map *m)
 		if (i) {
 			const struct e820_entry *p = &m->entry[i - 1];
 			uint64_t pend = p->addr + p->size;
-			ok &= CHECK(pend <= e->addr);                          /* sorted, no overlap */
-			ok &= CHECK(!(pend == e->addr && p->type == e->type)); /* merged */
+			ok &= CHECK(pend <= e->addr); /* sorted, no overlap */
+			/* merged, unless together they would be all 2^64 bytes */
+			ok &= CHECK(!(pend == e->addr && p->type == e->type && p->size + e->size != 0));
 		}
 	}
 	return ok;
@@ -254,6 +255,39 @@ TEST(e820_build_fits_more_than_128_toolstack_entries)
 	CHECK(strstr(console_text(), "E820: the toolstack's map has 140 entries; only the first 128 are used") != NULL);
 	CHECK(strstr(console_text(), "E820: the toolstack's map needs more than 32 entries; reserving") != NULL);
 	free(ts);
+}
+
+/*
+ * Found by fuzz-e820: two reservations that together cover all 2^64 bytes were merged into
+ * one entry of 2^64 bytes, whose size wrapped to 0 (a guest would see no reservation at all).
+ */
+TEST(e820_build_splits_a_map_over_the_whole_address_space)
+{
+	const struct e820_entry toolstack[] = {
+		{ 0, 0xFFFFFFFFFFFFFF00ull, E820_RESERVED },
+		{ 0x100000000ull, 0xFFFFFFFF00000000ull, E820_RESERVED },
+	};
+	const struct e820_layout in = { toolstack, 2, 0xE0000, 0, 0, 0, 0 };
+	struct e820_map m;
+
+	CHECK_EQ(e820_build(&m, &in), 0);
+	CHECK(map_is_normal(&m));
+	CHECK_EQ(m.nr, 2);
+	CHECK_EQ(type_at(&m, 0), E820_RESERVED);
+	CHECK_EQ(type_at(&m, (1ull << 63) - 1), E820_RESERVED);
+	CHECK_EQ(type_at(&m, 1ull << 63), E820_RESERVED);
+	CHECK_EQ(type_at(&m, UINT64_MAX), E820_RESERVED);
+
+	/* The same through e820_add, adding the last byte; and a map that is then rebuilt. */
+	e820_init(&m);
+	CHECK_EQ(e820_add(&m, 0, UINT64_MAX, E820_RAM), 0);
+	CHECK_EQ(e820_add(&m, UINT64_MAX, 1, E820_RAM), 0);
+	CHECK(map_is_normal(&m));
+	CHECK_EQ(m.nr, 2);
+	CHECK_EQ(e820_add(&m, 0x1000, 0x1000, E820_RESERVED), 0);
+	CHECK(map_is_normal(&m));
+	CHECK_EQ(type_at(&m, 0x1000), E820_RESERVED);
+	CHECK_EQ(type_at(&m, UINT64_MAX), E820_RAM);
 }
 
 TEST(e820_dump_prints_hvmloader_lines)

@@ -16,6 +16,20 @@ TEST(div64_matches_native_division)
 		if (!CHECK_EQ(div64_32(n, d, &r), n / d) || !CHECK_EQ(r, n % d))
 			return;
 	}
+	/* Divisors below 2^16 take the two-step path: every size up to its edge, and past it. */
+	static const uint32_t small[] = { 1, 2, 3, 7, 10, 16, 255, 0x7FFF, 0xFFFE, 0xFFFF, 0x10000, 0x10001 };
+	for (size_t k = 0; k < sizeof(small) / sizeof(small[0]); k++) {
+		for (int i = 0; i < 500; i++) {
+			uint64_t n = ((uint64_t)rand() << 33) ^ ((uint64_t)rand() << 11) ^ (uint64_t)rand();
+			uint32_t r;
+			if (i == 0)
+				n = UINT64_MAX;
+			else if (i == 1)
+				n = small[k] - 1u;
+			if (!CHECK_EQ(div64_32(n, small[k], &r), n / small[k]) || !CHECK_EQ(r, n % small[k]))
+				return;
+		}
+	}
 	uint32_t r;
 	CHECK_EQ(div64_32(UINT64_MAX, 1, &r), UINT64_MAX);
 	CHECK_EQ(div64_32(UINT64_MAX, 0xFFFFFFFFu, &r), UINT64_MAX / 0xFFFFFFFFu);
