@@ -20,6 +20,14 @@ mkdir -p "$W"
 echo "$*" >>"$T/calls"
 pass=1
 case $OUT in *xen-retry*) pass=2 ;; esac
+# Pass 1 builds the guest images with their keys; pass 2 (like run.sh) does not rebuild an image
+# whose key is there, so without the image it dies before judging anything. DIE2=1: pass 2 dies.
+if [ $pass = 1 ]; then
+	echo esp >"$W/linux-esp.img"; echo key >"$W/linux-iso.key"; echo cd >"$W/linux.iso"
+elif [ -n "${DIE2:-}" ] || { [ -f "$W/linux-iso.key" ] && [ ! -f "$W/linux-esp.img" ]; }; then
+	echo "cp: cannot stat '$W/linux-esp.img': No such file or directory" >&2
+	exit 1
+fi
 : >"$W/serial.log"
 p=0 f=0
 while [ $# -gt 0 ]; do
@@ -86,6 +94,19 @@ verdict lockup-retried "$([ "$rc" = 0 ] && [ "$(sed -n 2p "$t/calls")" = "--load
 
 rc=$(SLOW=61-a-hvmloader go slow "" "" 0)
 verdict timeout-alone-not-retried "$([ "$rc" != 0 ] && [ "$(wc -l <"$t/calls")" = 1 ] && echo OK || echo "rc=$rc, $(wc -l <"$t/calls") calls")"
+
+# The ESP disk image travels to the second pass with the keys (it once stayed behind, and the
+# retried UEFI guests never ran).
+rc=$(go esp 61-a-hvmchain "" 0)
+verdict images-carried "$([ "$rc" = 0 ] && grep -q '^PASS 61-a-hvmchain$' "$t/esp.out" && echo OK ||
+	echo "rc=$rc: $(grep -a 'cannot stat' "$t/esp.out" | head -n 1)")"
+
+# A second pass that dies before judging a retried guest fails that guest: it must not vanish.
+rc=$(DIE2=1 go died 61-a-hvmchain "" 0)
+last=$(tail -n 1 "$t/died.out")
+verdict no-verdict-is-fail "$([ "$rc" != 0 ] && grep -q '^FAIL 61-a-hvmchain: no verdict' "$t/died.out" &&
+	grep -q '^FAIL 61-a-hvmloader: no verdict' "$t/died.out" && [[ $last == "4 passed, 2 failed"* ]] &&
+	echo OK || echo "rc=$rc, closing line: $last")"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

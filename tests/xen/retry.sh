@@ -95,10 +95,18 @@ R=$OUT/xen-retry
 rm -rf "$R"
 mkdir -p "$R/xen"
 # The toolstack initramfs and guest images are the same: take them instead of rebuilding.
-cp -a "$W"/dom0-base.cpio "$W"/dom0-base.key "$W"/xen.elf "$W"/*.iso "$W"/*.key "$R/xen/" 2>/dev/null
+# The images go with their keys (a key without its image would skip the rebuild): the CDs and
+# the UEFI guests' ESP disk.
+cp -a "$W"/dom0-base.cpio "$W"/dom0-base.key "$W"/xen.elf "$W"/*.iso "$W"/*.img "$W"/*.key "$R/xen/" 2>/dev/null
 OUT=$R "$run" "${opts[@]}" "${again[@]}" >"$W/pass2.out" 2>&1
 grep -avE "$verdicts" "$W/pass2.out"
 second=$(grep -aE "$verdicts" "$W/pass2.out" | grep -avE '^[0-9]+ passed')
+# A guest run again must have a verdict of its own: if the second pass died before judging it
+# (a missing input, QEMU killed), that guest failed, not vanished from the count.
+for n in "${again[@]}"; do
+	printf '%s\n' "$second" | grep -qE "^(PASS|FAIL|XFAIL) $n([:/ ]|\$)" ||
+		second+=${second:+$'\n'}"FAIL $n: no verdict from the second run (see $W/pass2.out)"
+done
 # The retried guests' logs, reports and pages replace the first pass's.
 for n in "${again[@]}"; do
 	cp -a "$R/xen/$n.log" "$W/$n.log" 2>/dev/null
