@@ -182,17 +182,44 @@ static void build_tables(const struct platform *p, struct arena *tables, struct 
 	xen_hvm_param_set(HVM_PARAM_ACPI_IOPORTS_LOCATION, 1);
 }
 
-static void setup_vm86_tss(struct arena *tables)
+/* The vm86 TSS Xen needs for real mode without unrestricted guest; 0 when it does not fit. */
+static uint64_t alloc_vm86_tss(struct arena *tables)
 {
 	void *tss = arena_alloc(tables, VM86_TSS_SIZE, 128);
 
 	if (!tss) {
 		log_error("no room for the vm86 TSS\n");
-		return;
+		return 0;
 	}
-	uint64_t pa = arena_v2p(tables, tss);
+	return arena_v2p(tables, tss);
+}
+
+static void setup_vm86_tss(uint64_t pa)
+{
+	if (!pa)
+		return;
 	xen_hvm_param_set(HVM_PARAM_VM86_TSS_SIZED, (uint64_t)VM86_TSS_SIZE << 32 | pa);
 	log_printf("vm86 TSS at %08llx\n", (unsigned long long)pa);
+}
+
+/*
+ * Closes the tables area and gives its unused pages back to Xen. They were populated up front
+ * (TABLES_BASE_SIZE, 32 pages, where a guest uses 3 or 4) out of the ~1 MiB libxl leaves the
+ * domain above its memory size; kept, they are pages the OVMF flash must then take from the top
+ * of low RAM instead, and the guest ends up with less RAM than under hvmloader, which populates
+ * its tables a page at a time.
+ */
+static void trim_tables_area(struct arena *a)
+{
+	size_t used = (a->used + 0xFFF) & ~(size_t)0xFFF;
+	uint32_t spare = (uint32_t)((a->size - used) >> 12);
+
+	if (a->size <= used)
+		return;
+	a->size = used;
+	uint32_t back = xen_depopulate((uint32_t)((a->phys + used) >> 12), spare);
+	if (back != spare)
+		log_error("tables area: Xen took back %u of %u unused pages\n", back, spare);
 }
 
 /* The firmware image: libxl's "firmware" module, else the SeaBIOS built in (OVMF has none). */
@@ -307,10 +334,12 @@ void main(uint32_t start_info_paddr)
 	phase_enter(PHASE_TABLES);
 	setup_tables_area(cp, &tables);
 	build_tables(cp, &tables, &boot, payload->legacy_tables);
+	uint64_t tss = alloc_vm86_tss(&tables);
+	trim_tables_area(&tables);
 	phase_enter(PHASE_PAYLOAD);
 	load_payload(cp, payload, &img, &boot);
 	phase_enter(PHASE_HANDOFF);
-	setup_vm86_tss(&tables);
+	setup_vm86_tss(tss);
 	/* Low RAM as it is now: PCI setup or the payload may have moved some of it. */
 	uint64_t low_end = boot.low_ram_end ? boot.low_ram_end : cp->mem.low_end;
 	cmos_write_memory_size(low_end);
