@@ -159,6 +159,16 @@ run_guest() {
 	if [ $seen = 0 ] && [ -n "$last" ] && guest_text "$domid" | grep -Eq -- "$last"; then
 		seen=1
 	fi
+	# A guest that ran out of time: where each of its vCPUs is (rip, cr3, the registers), to tell a
+	# guest that spins or waits from one that crawls; the host keeps these lines with its log.
+	if [ "$reason" = timeout ]; then
+		xl pause "$name" >/dev/null 2>&1
+		v=0
+		while [ $v -lt 128 ] && xenctx -a "$domid" $v >"/tmp/$name.ctx" 2>&1; do
+			prefix "XENCTX vcpu$v" "$name" "/tmp/$name.ctx"
+			v=$((v + 1))
+		done
+	fi
 	report "END $name domid=$domid state=$st reason=$reason secs=$(($(date +%s) - t0)) ok=$seen"
 	# Its vCPUs would keep dom0's (emulated) CPUs busy while it prints and destroys.
 	[ -z "$sexp" ] || xl pause "$name" >/dev/null 2>&1
