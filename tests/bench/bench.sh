@@ -28,7 +28,10 @@ if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
 	read -ra firmwares <<<"${BENCH_FIRMWARES:-hvmloader hvmchain hvmchain-nomenu}"
 	[[ " ${firmwares[*]} " == *" hvmloader "* && " ${firmwares[*]} " == *" hvmchain "* ]] ||
 		{ echo "bench: BENCH_FIRMWARES must name hvmloader and hvmchain" >&2; exit 2; }
+	# run.sh leaves the logs of guests it did not run this time: an earlier run's with more
+	# repetitions would join the figures.
 	rm -rf "$G"
+	rm -f "$B"/xen/*.log
 	mkdir -p "$G"
 	# The report reads the list back (BENCH_REPORT_ONLY=1 reports on what ran).
 	echo "${firmwares[*]}" >"$B/firmwares"
