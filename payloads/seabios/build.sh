@@ -6,6 +6,12 @@
 #   build.sh fetch       download the pinned source into the cache (`make deps`; needs network)
 #   build.sh check FILE  is FILE a SeaBIOS image the loader accepts (SEABIOS=system)?
 #
+# SEABIOS_BOOTMENU=n builds a second image, bios-xen-128k-nomenu.bin (its own tree and log
+# under $OUT/seabios/nomenu/), with CONFIG_BOOTMENU off: SeaBIOS then has no "Press ESC"
+# prompt and no wait. Under Xen it has no fw_cfg, so etc/boot-menu-wait cannot be set per
+# guest and falls back to its 2.5 s default (src/boot.c, DEFAULT_BOOTMENU_WAIT); Kconfig is
+# the only way to drop it without patching SeaBIOS. The default (y) image is unchanged.
+#
 # Debian's own 128 KiB bios.bin is built with XEN=n, so we rebuild the same source
 # with our config. Writes only to $OUT/seabios and $HVMCHAIN_CACHE/seabios-src. Only `fetch`,
 # or a build with HVMCHAIN_ONLINE=1 (make check/demo), downloads; a plain `make` is offline.
@@ -15,11 +21,27 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 OUT=$(realpath -m "${OUT:-out}")
 cache=$(realpath -m "${HVMCHAIN_CACHE:-/var/cache/hvmchain}")/seabios-src
-work=$OUT/seabios
+config=$here/config-xen-128k
+menu=${SEABIOS_BOOTMENU:-y}
+case $menu in
+y)
+	work=$OUT/seabios
+	target=$work/bios-xen-128k.bin
+	extraversion=-hvmchain
+	;;
+n)
+	work=$OUT/seabios/nomenu
+	target=$OUT/seabios/bios-xen-128k-nomenu.bin
+	# The banner names the image, so a boot log tells which of the two ran.
+	extraversion=-hvmchain-nomenu
+	;;
+*)
+	echo "seabios: error: SEABIOS_BOOTMENU=$menu: expected y or n" >&2
+	exit 1
+	;;
+esac
 src=$work/src
 log=$work/build.log
-target=$work/bios-xen-128k.bin
-config=$here/config-xen-128k
 
 die() {
 	echo "seabios: error: $*" >&2
@@ -108,22 +130,32 @@ smake() {
 	run env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u OUT make -C "$src" PYTHON=python3 "$@"
 }
 
-# Expand the fragment to a full .config, then insist every line we set survived:
-# olddefconfig silently drops options whose dependencies are unmet.
-grep -E '^(CONFIG_|# CONFIG_)' "$config" >"$src/.config"
+# Expand the fragment (plus the menu knob) to a full .config, then insist every line we set
+# survived: olddefconfig silently drops options whose dependencies are unmet.
+mapfile -t settings < <(grep -E '^(CONFIG_|# CONFIG_)' "$config")
+[ "$menu" = y ] || settings+=("# CONFIG_BOOTMENU is not set")
+printf '%s\n' "${settings[@]}" >"$src/.config"
 smake olddefconfig
-while IFS= read -r line; do
+for line in "${settings[@]}"; do
 	grep -qxF "$line" "$src/.config" || die "olddefconfig changed '$line' (see $src/.config)"
-done < <(grep -E '^(CONFIG_|# CONFIG_)' "$config")
+done
 
 # EXTRAVERSION puts "-hvmchain" in the banner; with Debian's .version file it also
 # makes the version string free of build date and host name.
-smake EXTRAVERSION=-hvmchain -j"$(nproc)" out/bios.bin
+smake EXTRAVERSION="$extraversion" -j"$(nproc)" out/bios.bin
 
 bin=$src/out/bios.bin
 size=$(stat -c %s "$bin")
 [ "$size" -eq 131072 ] || die "$bin is $size bytes, expected 131072"
 check_image "$bin"
+# The knob reached the image: the prompt lives only in interactive_bootmenu(), which
+# CONFIG_BOOTMENU=n reduces to a return, so its string must be gone (and be there otherwise).
+prompt='Press ESC for boot menu'
+if [ "$menu" = n ]; then
+	! grep -aqF "$prompt" "$bin" || die "$bin still holds '$prompt' with CONFIG_BOOTMENU off"
+else
+	grep -aqF "$prompt" "$bin" || die "$bin lacks '$prompt': is CONFIG_BOOTMENU on?"
+fi
 
 cp "$bin" "$target.tmp"
 mv "$target.tmp" "$target"

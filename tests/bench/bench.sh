@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
 # make bench: hvmloader and hvmchain on the same guest, alternating, in one emulated-Xen run;
-# reports the loader stage (first loader line to SeaBIOS's banner, Xen console timestamps).
+# reports the loader stage (first loader line to SeaBIOS's banner, Xen console timestamps) and
+# the whole way from `xl create` to the boot sector, cut into toolstack, loader and SeaBIOS.
 #
 # Usage: bench.sh [REPS]   (env BENCH_VCPUS, default "1 4": one table per vCPU count;
+#                           BENCH_FIRMWARES, default "hvmloader hvmchain hvmchain-nomenu":
+#                           which firmwares boot the guest, in this order each round; the two
+#                           loaders must be among them. hvmloader and hvmchain take libxl's
+#                           default SeaBIOS module (Debian's bios-256k.bin); hvmchain-128k is
+#                           hvmchain with this build's 128 KiB SeaBIOS, hvmchain-nomenu with
+#                           the same built SEABIOS_BOOTMENU=n (BENCH_BIOS128, BENCH_NOMENU);
 #                           BENCH_REPORT_ONLY=1 reports again on the logs of the last run)
 # Writes $OUT/bench.md and prints it. Not a test: it judges nothing but that the guests booted.
 set -euo pipefail
@@ -14,20 +21,41 @@ reps=${1:-5}
 vcpus_list=${BENCH_VCPUS:-1 4}
 B=$OUT/bench
 G=$B/guests
+bios128=${BENCH_BIOS128:-$OUT/seabios/bios-xen-128k.bin}
+nomenu=${BENCH_NOMENU:-$OUT/seabios/bios-xen-128k-nomenu.bin}
 
 if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
+	read -ra firmwares <<<"${BENCH_FIRMWARES:-hvmloader hvmchain hvmchain-nomenu}"
+	[[ " ${firmwares[*]} " == *" hvmloader "* && " ${firmwares[*]} " == *" hvmchain "* ]] ||
+		{ echo "bench: BENCH_FIRMWARES must name hvmloader and hvmchain" >&2; exit 2; }
+	# run.sh leaves the logs of guests it did not run this time: an earlier run's with more
+	# repetitions would join the figures.
 	rm -rf "$G"
+	rm -f "$B"/xen/*.log
 	mkdir -p "$G"
+	# The report reads the list back (BENCH_REPORT_ONLY=1 reports on what ran).
+	echo "${firmwares[*]}" >"$B/firmwares"
+	extra=()
 
-	# Alternate firmwares so that drift in the host's load hits both alike.
-	names=()
+	# Alternate firmwares so that drift in the host's load hits both alike. dom0 runs the
+	# guests in name order, and its first `xl create` is seconds slower than the rest (its
+	# toolstack and qemu-xen not yet in the page cache): a warm-up guest, left out of the
+	# figures, takes that instead of the first firmware.
+	sed -e "s|@VCPUS@|1|" -e 's|@FIRMWARE@|firmware="/test/hvmchain"|' "$HERE/guest.cfg.in" >"$G/0-warmup.cfg"
+	names=(0-warmup)
 	for v in $vcpus_list; do
 		for i in $(seq 1 "$reps"); do
-			for fw in hvmloader hvmchain; do
+			for fw in "${firmwares[@]}"; do
 				n=$(printf '%dcpu-%02d-%s' "$v" "$i" "$fw")
 				case $fw in
 				hvmloader) line='# Debian'"'"'s hvmloader with its default module (bios-256k.bin)' ;;
 				hvmchain) line='firmware="/test/hvmchain"' ;;
+				hvmchain-128k) line='firmware="/test/hvmchain"\nbios_path_override="/test/bios-xen-128k.bin"' ;;
+				hvmchain-nomenu)
+					line='firmware="/test/hvmchain"\nbios_path_override="/test/'$(basename "$nomenu")'"'
+					extra=(--extra "$nomenu")
+					;;
+				*) echo "bench: unknown firmware '$fw' in BENCH_FIRMWARES" >&2; exit 2 ;;
 				esac
 				sed -e "s|@VCPUS@|$v|" -e "s|@FIRMWARE@|$line|" "$HERE/guest.cfg.in" >"$G/$n.cfg"
 				names+=("$n")
@@ -38,12 +66,12 @@ if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
 	# One QEMU run (XEN_SMP=2 as the tests, not the tests' two instances side by side): dom0
 	# boots once, then every guest in order, so both firmwares see the same machine.
 	# The images come from this build's $OUT; run.sh writes its results under $B.
-	loader=$OUT/hvmchain bios128=$OUT/seabios/bios-xen-128k.bin disk=$OUT/tests/disk.img
+	loader=$OUT/hvmchain disk=$OUT/tests/disk.img
 	# A guest that did not boot (under the emulated Xen a multi-vCPU guest now and then ends in a
 	# nested-emulation triple fault) is named and left out of the figures below; it does not void
 	# the other runs. Without a single FAIL line the run itself broke: no figures.
 	if ! XEN_JOBS=1 OUT=$B GUESTS=$G "$HERE/../xen/run.sh" --loader "$loader" --bios128 "$bios128" \
-		--disk "$disk" "${names[@]}" >"$B/run.log" 2>&1; then
+		--disk "$disk" ${extra[@]+"${extra[@]}"} "${names[@]}" >"$B/run.log" 2>&1; then
 		if ! grep -aq '^FAIL ' "$B/run.log" || ! grep -aq '^PASS ' "$B/run.log"; then
 			cat "$B/run.log"
 			echo "bench: the run failed; no figures" >&2
@@ -52,6 +80,8 @@ if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
 		grep -aE '^FAIL |^    ' "$B/run.log" >&2
 	fi
 fi
+# The firmwares that ran (a run from before the list was kept had the two loaders only).
+read -ra firmwares <<<"$(cat "$B/firmwares" 2>/dev/null || echo hvmloader hvmchain)"
 mapfile -t failed < <(grep -aoE '^FAIL [^ :/]+' "$B/run.log" | cut -d' ' -f2 | sort -u)
 [ ${#failed[@]} = 0 ] || echo "bench: left out of the figures (did not boot): ${failed[*]}" >&2
 
@@ -59,6 +89,7 @@ mapfile -t failed < <(grep -aoE '^FAIL [^ :/]+' "$B/run.log" | cut -d' ' -f2 | s
 logs() {
 	local f n m
 	for f in "$B"/xen/"$1"cpu-*-"$2".log; do
+		[ -f "$f" ] || continue
 		n=$(basename "$f" .log)
 		for m in "${failed[@]}"; do [ "$m" != "$n" ] || continue 2; done
 		echo "$f"
@@ -101,6 +132,62 @@ stats() { # numbers on stdin -> "median min max"
 	sort -n | awk '{ v[NR] = $1 } END {
 		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
 		printf "%.3f %.3f %.3f %d\n", m, v[1], v[NR], NR }'
+}
+
+# create_stamps NAME: "t1 t2", Xen's timestamps of the two debug-key lines dom0-init.sh has Xen
+# print right before it runs `xl create` for a "#create: timed" guest (after its own line
+# "CREATE-STAMP NAME"); nothing for a run without them. Xen stamps its own lines and the
+# guests' "(dN)" lines from the same clock (console_timestamps=boot: time since Xen booted),
+# so t2 puts the create on the guests' time line; dom0-init.sh says why t2 - t1 bounds its error.
+create_stamps() {
+	awk -v n="$1" '
+		$1 == "HVMCHAIN-TEST" && $2 == "CREATE-STAMP" && $3 == n { on = 1; k = 0; next }
+		on && /^\(XEN\) \[ *[0-9.]+\] .G. pressed/ {
+			sub(/^\(XEN\) \[ */, ""); sub(/\].*/, ""); t[++k] = $0
+			if (k == 2) { print t[1], t[2]; exit }
+		}' "$B/xen/serial.log" 2>/dev/null
+}
+
+# create_to_boot LOG "t1 t2": one run from `xl create` to the boot sector, in seconds:
+# "total toolstack loader seabios vga-rom vga-mode option-roms boot-menu stamp-gap", "-" for a
+# part its log lacks. The boot sector's first instruction is SeaBIOS's "Booting from 0000:7c00"
+# (printed by call_boot_entry() just before its far call into the sector): the sector's own
+# "BOOT-OK" line reaches Xen only after 17 round trips to qemu-xen's COM1 (one per byte).
+# Inside SeaBIOS's share, from its own lines: the VGA ROM (found, copied, run), the text mode
+# (int 10h mode 3 and the banner on the emulated screen), the other option ROMs (their scan to
+# the next line), and the boot menu (the prompt's leading newline to the first line after its
+# wait; 0 when SeaBIOS printed no prompt).
+create_to_boot() {
+	awk -v stamps="$2" '
+		function ts(line) { sub(/^\(d[0-9]+\) \[ */, "", line); sub(/\].*/, "", line); return line + 0 }
+		function d(a, b) { return (a != "" && b != "") ? sprintf("%.3f", b - a) : "-" }
+		BEGIN { split(stamps, st, " "); t1 = st[1]; t2 = st[2] }
+		!/^\(d[0-9]+\) \[ *[0-9.]+\]/ { next }
+		{ t = ts($0); x = $0; sub(/^\(d[0-9]+\) \[[^]]*\] ?/, "", x) }
+		L == "" && x ~ /^HVM Loader/ { L = t }
+		L != "" && S == "" && x ~ /^SeaBIOS \(version/ { S = t; prev = t; next }
+		S != "" && V0 == "" && x ~ /^Scan for VGA option rom/ { V0 = t }
+		V0 != "" && V1 == "" && x ~ /^Turning on vga text mode console/ { V1 = t; prev = t; next }
+		V1 != "" && V2 == "" && x ~ /^SeaBIOS \(version/ { V2 = t }
+		o == 1 { O1 = t; o = 2 }
+		S != "" && O0 == "" && x ~ /^Scan for option roms/ { O0 = t; o = 1 }
+		m == 1 && x != "" { M1 = t; m = 2 }
+		S != "" && M == "" && x ~ /^Press ESC for boot menu/ { M0 = prev; M = t; m = 1 }
+		S != "" && B == "" && x ~ /^Booting from [0-9a-f]+:[0-9a-f]+$/ { B = t }
+		{ prev = t }
+		END {
+			menu = M != "" ? d(M0, M1) : (B != "" ? "0.000" : "-")
+			print d(t2, B), d(t2, L), d(L, S), d(S, B), d(V0, V1), d(V1, V2), d(O0, O1), menu, d(t1, t2)
+		}' "$1"
+}
+
+# fw_label FW: a firmware's name in the tables.
+fw_label() {
+	case $1 in
+	hvmchain-128k) echo "hvmchain, 128 KiB SeaBIOS" ;;
+	hvmchain-nomenu) echo "hvmchain, 128 KiB SeaBIOS, no menu" ;;
+	*) echo "$1" ;;
+	esac
 }
 
 {
@@ -155,6 +242,55 @@ stats() { # numbers on stdin -> "median min max"
 		done < <(sed -n 's/.*hvmchain: phases\{0,1\} \([a-z-]*\) [0-9.?]* ms \(.*\)/\1 \2/p' "$first")
 		echo
 	done
+	echo "## From \`xl create\` to the boot sector (median seconds)"
+	echo
+	echo "| vCPUs | firmware | create to boot sector | toolstack | loader stage | SeaBIOS | VGA ROM | VGA text mode | option ROMs | boot menu | stamp gap | runs |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+	declare -A total
+	for v in $vcpus_list; do
+		for fw in "${firmwares[@]}"; do
+			splits=$(for f in $(logs "$v" "$fw"); do
+				create_to_boot "$f" "$(create_stamps "$(basename "$f" .log)")"
+			done)
+			row="| $v | $(fw_label "$fw") |"
+			for col in 1 2 3 4 5 6 7 8 9; do
+				med=$(awk -v c=$col 'NF && $c != "-" { print $c }' <<<"$splits" | stats | cut -d' ' -f1)
+				[ -n "$(awk -v c=$col 'NF && $c != "-"' <<<"$splits")" ] || med=-
+				row="$row $med |"
+				[ $col != 1 ] || total[$v $fw]=$med
+			done
+			echo "$row $(grep -c . <<<"$splits") |"
+		done
+	done
+	echo
+	echo "- firmware: hvmloader and hvmchain boot libxl's default SeaBIOS module (Debian's"
+	echo "  bios-256k.bin); \"128 KiB SeaBIOS\" is this build's image (bios_path_override), \"no"
+	echo "  menu\" the same built with SEABIOS_BOOTMENU=n (CONFIG_BOOTMENU off)."
+	echo "- create to boot sector: from \`xl create\` (dom0 has Xen stamp the moment, below) to the"
+	echo "  boot sector's first instruction (SeaBIOS's \"Booting from 0000:7c00\", printed just before"
+	echo "  its far call into the sector; the sector's own BOOT-OK line follows 17 COM1 exits later)."
+	echo "- toolstack: \`xl create\` to the loader's first line: libxl builds the domain, starts"
+	echo "  qemu-xen in dom0 and unpauses the guest."
+	echo "- loader stage: the loader's first line to SeaBIOS's banner (the table at the top)."
+	echo "- SeaBIOS: its banner to the boot sector. Of it: VGA ROM, \"Scan for VGA option rom\" to"
+	echo "  \"Turning on vga text mode console\" (the ROM read through its BAR and run); VGA text mode,"
+	echo "  from there to the banner on the screen (int 10h mode 3 on the emulated VGA); option ROMs,"
+	echo "  \"Scan for option roms\" to the next line (none on this guest); boot menu, the"
+	echo "  \"Press ESC for boot menu.\" prompt and its wait (etc/boot-menu-wait: no fw_cfg under Xen,"
+	echo "  so SeaBIOS's 2.5 s default) to the next line; 0 when SeaBIOS prints no prompt."
+	echo "- stamp gap: dom0's lines carry no timestamp, so before \`xl create\` it has Xen print two"
+	echo "  debug-key lines, each stamped by Xen's clock, the guests' clock; the create is stamped with"
+	echo "  the second. It is early by less than one \`xl debug-keys\` run, the gap between the two,"
+	echo "  so the toolstack column is at most that much too long."
+	echo "- The medians are taken column by column, so the parts need not add up to the total."
+	for v in $vcpus_list; do
+		[ -n "${total[$v hvmchain-nomenu]:-}" ] || continue
+		base=hvmchain
+		[ -z "${total[$v hvmchain-128k]:-}" ] || base=hvmchain-128k
+		echo "- $v vCPU(s): SEABIOS_BOOTMENU=n takes create-to-boot from ${total[$v $base]} s"
+		echo "  ($(fw_label "$base")) to ${total[$v hvmchain-nomenu]} s."
+	done
+	echo
 	echo "The floor: the least any loader must do on this guest (qemu-xen's default devices:"
 	echo "00.0 host bridge, 01.0 PIIX3 ISA, 01.1 PIIX3 IDE, 01.3 PIIX4 PM, 02.0 Xen platform,"
 	echo "03.0 VGA; six BARs), counted by hand; BAR registers sized only where the datasheets"

@@ -2,13 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Boot Debian's Xen 4.17 under QEMU TCG with a busybox dom0 that runs the guests in tests/xen/guests.
 #
-# Usage: run.sh [--loader FILE] [--bios128 FILE] [--disk FILE] [--ovmf FILE] [--show-log] [NAME...]
+# Usage: run.sh [--loader FILE] [--bios128 FILE] [--disk FILE] [--ovmf FILE] [--extra FILE]... [--show-log] [NAME...]
 #   NAME       guest cfg names (tests/xen/guests/NAME.cfg), in order; default: all of them
 #   --loader   the hvmchain ELF, /test/hvmchain in dom0   (env HVMCHAIN_LOADER, default $OUT/hvmchain)
 #   --bios128  the 128 KiB SeaBIOS, /test/bios-xen-128k.bin (env HVMCHAIN_BIOS128,
 #              default $OUT/seabios/bios-xen-128k.bin)
 #   --disk     the BOOT-OK disk image, /test/disk.img     (default $OUT/tests/disk.img)
 #   --ovmf     OvmfXen, /test/ovmf-xen.fd, needed only by guests naming it (default $OUT/ovmf/ovmf-xen.fd)
+#   --extra    one more file for the guests, /test/BASENAME (make bench: the no-menu SeaBIOS)
 #   --show-log print each guest's log before its verdict (make demo)
 # Env: GUESTS (the cfg folder; default tests/xen/guests), OUT (out), HVMCHAIN_CACHE (/var/cache/hvmchain),
 #      XEN_SMP (emulated CPUs per QEMU; default 2 for one instance, 1 each for several),
@@ -31,13 +32,14 @@ bios128=${HVMCHAIN_BIOS128:-$OUT/seabios/bios-xen-128k.bin}
 disk=$OUT/tests/disk.img
 ovmf=$OUT/ovmf/ovmf-xen.fd
 show_log=
-names=()
+names=() extras=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	--loader) loader=$2; shift 2 ;;
 	--bios128) bios128=$2; shift 2 ;;
 	--disk) disk=$2; shift 2 ;;
 	--ovmf) ovmf=$2; shift 2 ;;
+	--extra) extras+=("$2"); shift 2 ;;
 	--show-log) show_log=--show-log; shift ;;
 	-*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	*) names+=("$1"); shift ;;
@@ -46,7 +48,7 @@ done
 if [ ${#names[@]} = 0 ]; then
 	for c in "$GUESTS"/*.cfg; do names+=("$(basename "$c" .cfg)"); done
 fi
-for f in "$loader" "$bios128" "$disk"; do
+for f in "$loader" "$bios128" "$disk" ${extras[@]+"${extras[@]}"}; do
 	[ -f "$f" ] || { echo "run.sh: missing $f" >&2; exit 1; }
 done
 for n in "${names[@]}"; do
@@ -197,6 +199,7 @@ boot() {
 	cp "$loader" "$T/hvmchain"
 	cp "$bios128" "$T/bios-xen-128k.bin"
 	cp "$disk" "$T/disk.img"
+	for f in ${extras[@]+"${extras[@]}"}; do cp "$f" "$T/"; done
 	# Not a SeaBIOS image: 100 bytes of text, for the rejection test.
 	for _ in 1 2 3 4 5; do printf 'NOT-A-SEABIOS-IMAGE\n'; done >"$T/bad-100.bin"
 	# More payloads that are not SeaBIOS: 2 bytes, and 128 KiB of 'G' (right size, no reset vector).

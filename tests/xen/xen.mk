@@ -13,8 +13,8 @@
 # the Linux guests' reports in $(OUT)/xen/report/ and hvmloader-vs-hvmchain pages in $(OUT)/xen/compare/.
 # Two QEMU instances run side by side (XEN_JOBS=2); the whole matrix takes about 13 minutes.
 
-XEN_TEST_INPUTS := $(OUT)/hvmchain $(OUT)/seabios/bios-xen-128k.bin $(OUT)/tests/disk.img
-XEN_RUN := tests/xen/run.sh --loader $(OUT)/hvmchain --bios128 $(OUT)/seabios/bios-xen-128k.bin \
+XEN_TEST_INPUTS := $(OUT)/hvmchain $(SEABIOS_128K) $(OUT)/tests/disk.img
+XEN_RUN := tests/xen/run.sh --loader $(OUT)/hvmchain --bios128 $(SEABIOS_128K) \
 	--disk $(OUT)/tests/disk.img --ovmf $(OVMF_XEN)
 
 # The rig's QEMU for UEFI guests (tests/xen/qemu/): Debian's 7.2 with the CR8 lock fix, built
