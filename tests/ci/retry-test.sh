@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Host test of tests/xen/retry.sh with a stand-in run.sh: a Xen-context triple fault, or a timeout
-# with the guest kernel in soft lockups, is run once more (with its pair) and counted apart; another
-# failure, or one that repeats, stays a FAIL.
+# Host test of tests/xen/retry.sh with a stand-in run.sh: a Xen-context triple fault, a timeout
+# with the guest kernel in soft lockups or after a long-silent console, is run once more (with its
+# pair) and counted apart; another failure, or one that repeats, stays a FAIL.
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
 t=$(mktemp -d)
@@ -45,6 +45,20 @@ while [ $# -gt 0 ]; do
 		echo "log of $n pass $pass" >"$W/$n.log"
 		continue
 	elif [[ " ${SLOW:-} " == *" $n "* ]]; then
+		echo "HVMCHAIN-TEST END $n domid=1 state=running reason=timeout secs=600 ok=1" >>"$W/serial.log"
+		echo "FAIL $n: ended running, expected poweroff"; f=$((f + 1))
+		echo "log of $n pass $pass" >"$W/$n.log"
+		continue
+	elif [[ " ${SILENT:-} " == *" $n "* ]] && [ $pass = 1 ]; then
+		# Times out with its console silent from 12 s on, of a 600 s limit: a stall.
+		printf '(d1) [  100.5] HVM Loader\n(d1) [  112.0] Invoking OVMF ...\n' >>"$W/serial.log"
+		echo "HVMCHAIN-TEST END $n domid=1 state=running reason=timeout secs=600 ok=1" >>"$W/serial.log"
+		echo "FAIL $n: expected line 3/3 /Linux version/ not seen"; f=$((f + 1))
+		echo "log of $n pass $pass" >"$W/$n.log"
+		continue
+	elif [[ " ${TALKING:-} " == *" $n "* ]]; then
+		# Times out still printing 400 s in, of a 600 s limit: slow, not stalled.
+		printf '(d1) [  100.5] HVM Loader\n(d1) [  500.2] [   60.1] Run /init as init process\n' >>"$W/serial.log"
 		echo "HVMCHAIN-TEST END $n domid=1 state=running reason=timeout secs=600 ok=1" >>"$W/serial.log"
 		echo "FAIL $n: ended running, expected poweroff"; f=$((f + 1))
 		echo "log of $n pass $pass" >"$W/$n.log"
@@ -101,6 +115,15 @@ verdict lockup-retried "$([ "$rc" = 0 ] && [ "$(sed -n 2p "$t/calls")" = "--load
 
 rc=$(SLOW=61-a-hvmloader go slow "" "" 0)
 verdict timeout-alone-not-retried "$([ "$rc" != 0 ] && [ "$(wc -l <"$t/calls")" = 1 ] && echo OK || echo "rc=$rc, $(wc -l <"$t/calls") calls")"
+
+# A timeout after a console silent for the second half of the limit: a stall, run once more.
+rc=$(SILENT=61-a-hvmloader go silent "" "" 0)
+verdict silent-stall-retried "$([ "$rc" = 0 ] && [ "$(sed -n 2p "$t/calls")" = "--loader x 61-a-hvmchain 61-a-hvmloader" ] &&
+	grep -q '^  RETRY   61-a-hvmloader: .*silent' "$t/silent.out" && echo OK ||
+	echo "rc=$rc, second call: $(sed -n 2p "$t/calls")")"
+# Still printing late in the limit: a slow guest, whose timeout stands.
+rc=$(TALKING=61-a-hvmloader go talking "" "" 0)
+verdict slow-printing-not-retried "$([ "$rc" != 0 ] && [ "$(wc -l <"$t/calls")" = 1 ] && echo OK || echo "rc=$rc, $(wc -l <"$t/calls") calls")"
 
 # The machine stopped (no END line, QEMU killed by the overall limit): run once more.
 rc=$(STALL=61-a-hvmloader KILLED=1 go stall "" "" 0)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Build the Linux guest media: Debian's kernel + a busybox initramfs (init.sh) on ISOLINUX CDs and a UEFI disk.
+# Build the Linux guest media: Debian's kernel + a busybox initramfs (init.sh) on hybrid ISOLINUX images and a UEFI disk.
 #
 # Usage: build-iso.sh ROOTFS OUTDIR          (env HVMCHAIN_GUEST_ARGS: extra kernel arguments)
 # ROOTFS is the tree rootfs.sh unpacked (kernel, modules, busybox-static). Writes, in OUTDIR:
@@ -12,7 +12,7 @@
 #   linux-esp.img         for UEFI guests: an MBR disk with one EFI system partition (FAT) holding
 #                         GRUB as EFI/BOOT/BOOTX64.EFI (the removable-media path OVMF boots without
 #                         any boot entry), the same kernel and initramfs, the default command line.
-# Host packages: isolinux syslinux-common genisoimage cpio; grub-efi-amd64-bin fdisk dosfstools mtools.
+# Host packages: isolinux syslinux-common xorriso cpio; grub-efi-amd64-bin fdisk dosfstools mtools.
 set -euo pipefail
 
 ROOTFS=$(readlink -f "$1")
@@ -65,8 +65,11 @@ LABEL linux
   KERNEL /vmlinuz
   APPEND $base $2
 CFG
-	genisoimage -quiet -o "$OUTDIR/$1.tmp" -b isolinux/isolinux.bin -c isolinux/boot.cat -no-emul-boot \
-		-boot-load-size 4 -boot-info-table -J -R "$T/iso"
+	# Hybrid: ISOLINUX's MBR (isohdpfx.bin) in front makes the same image boot as a hard disk, which
+	# the BIOS guests attach to QEMU's AHCI controller (DMA) rather than as an IDE CD (port I/O).
+	xorriso -as mkisofs -quiet -o "$OUTDIR/$1.tmp" -isohybrid-mbr /usr/lib/ISOLINUX/isohdpfx.bin \
+		-b isolinux/isolinux.bin -c isolinux/boot.cat -no-emul-boot \
+		-boot-load-size 4 -boot-info-table -J -R "$T/iso" 2>/dev/null
 	mv "$OUTDIR/$1.tmp" "$OUTDIR/$1"
 }
 mkiso linux.iso ""

@@ -80,7 +80,7 @@ class Report:
         ts = [(float(m.group(1)), m.group(2)) for m in
               (re.match(r'^\(d\d+\) \[\s*([0-9.]+)\] ?(.*)', l) for l in self.log_lines) if m]
         self.timeline = []
-        for label, rx in (('handover', r'^Invoking (SeaBIOS|OVMF)'), ('CD boot', r'^Booting from DVD/CD'),
+        for label, rx in (('handover', r'^Invoking (SeaBIOS|OVMF)'), ('disk boot', r'^Booting from (Hard Disk|DVD/CD)'),
                           ('Linux', r'\[\s*0\.000000\] Linux version'),
                           ('init', r'GUEST: init up'), ('report', r'GUEST: report written'),
                           ('off', r'reboot: Power down')):
