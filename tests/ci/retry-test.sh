@@ -125,7 +125,7 @@ verdict silent-stall-retried "$([ "$rc" = 0 ] && [ "$(sed -n 2p "$t/calls")" = "
 rc=$(TALKING=61-a-hvmloader go talking "" "" 0)
 verdict slow-printing-not-retried "$([ "$rc" != 0 ] && [ "$(wc -l <"$t/calls")" = 1 ] && echo OK || echo "rc=$rc, $(wc -l <"$t/calls") calls")"
 
-# The machine stopped (no END line, QEMU killed by the overall limit): run once more.
+# The machine stopped (no END line, QEMU killed by run.sh's limit or watchdog): run once more.
 rc=$(STALL=61-a-hvmloader KILLED=1 go stall "" "" 0)
 verdict machine-stop-retried "$([ "$rc" = 0 ] && [ "$(sed -n 2p "$t/calls")" = "--loader x 61-a-hvmchain 61-a-hvmloader" ] &&
 	grep -q '^  RETRY   61-a-hvmloader: .*machine stopped' "$t/stall.out" && echo OK ||

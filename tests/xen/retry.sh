@@ -11,9 +11,10 @@
 #    with two or more vCPUs on the one emulated CPU of a QEMU instance it happened in about one
 #    run in three on 2026-11-30, under both loaders;
 #  - the whole emulated machine stops: dom0 never ends the guest (its own time limit passes with no
-#    END line) and QEMU is killed by run.sh's overall limit. A guest cannot do that to dom0 on a
-#    working Xen (the scheduler preempts it); seen once, 2026-11-30, with a 2-vCPU UEFI guest
-#    under hvmloader on one emulated CPU, silent after Linux's "crng init done";
+#    END line) and QEMU is killed by run.sh's watchdog (its console silent past the guest's limit)
+#    or overall limit. A guest cannot do that to dom0 on a working Xen (the scheduler preempts
+#    it); seen twice on 2026-11-30, both 2-vCPU guests under hvmloader on one emulated CPU: a
+#    UEFI one silent after Linux's "crng init done", a BIOS one (acpi=off) after blkfront;
 #  - a guest that times out after a console silent for the second half of its time limit or more
 #    (no "(dN) [time]" line in it): a stall, not a slow boot. CI's run of 2026-11-30 had the 2-vCPU
 #    UEFI guest under hvmloader silent from "Invoking OVMF" to its 600 s limit, where it takes
@@ -47,9 +48,9 @@ mkdir -p "$W"
 "$run" "${opts[@]}" "${names[@]}" 2>&1 | tee "$W/pass1.out" | grep -avE "$verdicts"
 rc=${PIPESTATUS[0]}
 
-# killed NAME: was the QEMU instance that ran NAME killed by run.sh's overall limit? run.sh names
-# each instance's guests on its "XEN [sN] NAME... (QEMU TCG" line and ends it with "[sN] QEMU
-# killed by the ..." (no [sN] with one instance).
+# killed NAME: was the QEMU instance that ran NAME killed by run.sh (its watchdog or its overall
+# limit)? run.sh names each instance's guests on its "XEN [sN] NAME... (QEMU TCG" line and ends it
+# with "[sN] QEMU killed by the ..." (no [sN] with one instance).
 killed() {
 	local tag
 	tag=$(awk -v n="$1" 'index($0, "(QEMU TCG") {
@@ -75,7 +76,7 @@ artefact() {
 	elif silent "$part"; then
 		echo "its guest timed out silent for the second half of its time limit or more (a stall)"
 	elif [ -n "$part" ] && ! grep -aq "HVMCHAIN-TEST END $1 " <<<"$part" && killed "$1"; then
-		echo "its emulated machine stopped: dom0 never ended it, QEMU was killed by the overall limit"
+		echo "its emulated machine stopped: dom0 never ended it, run.sh killed QEMU"
 	else
 		return 1
 	fi

@@ -159,6 +159,37 @@ done < <(for n in "${narrow[@]}"; do echo "$(cfg_timeout "$n") $n"; done | sort 
 rm -rf "$W/report" "$W/compare" "$W"/s[0-9]*
 mkdir -p "$W/report"
 
+# watchdog DIR: ends the QEMU instance whose console is DIR/serial.log once that log has stayed the
+# same size for longer than the running guest's own time limit plus 120 s (300 s outside a guest).
+# dom0 ends every guest at its limit and says so, so a longer silence is the emulated machine
+# itself stopped: on 2026-11-30 a QEMU instance spun at 100% of a host core for 18 minutes with
+# Xen, dom0 and the guest (62-linux-acpi-off-hvmloader, after blkfront) all silent. Without
+# this, it waits for the overall limit, the sum of all its guests' limits. It leaves the silence
+# in DIR/watchdog-fired for boot()'s closing line, which retry.sh reads.
+watchdog() {
+	local D=$1 last=-1 size quiet=0 cur limit
+	while sleep 10; do
+		size=$(stat -c %s "$D/serial.log" 2>/dev/null || echo 0)
+		if [ "$size" != "$last" ]; then
+			last=$size quiet=0
+			continue
+		fi
+		quiet=$((quiet + 10))
+		cur=$(grep -aoE 'HVMCHAIN-TEST (BEGIN|END) [^ ]+' "$D/serial.log" | tail -n 1)
+		case $cur in
+		*BEGIN*) limit=$(($(cfg_timeout "${cur##* }") + 120)) ;;
+		*) limit=300 ;;
+		esac
+		if [ $quiet -ge $limit ]; then
+			echo "$quiet" >"$D/watchdog-fired"
+			# The instance's own initramfs is in its command line, and in no other instance's; KILL
+			# also ends a QEMU that is stopped (SIGSTOP), which TERM would not.
+			pkill -KILL -f -- "$D/dom0.cpio"
+			return
+		fi
+	done
+}
+
 # boot DIR NAME...: one QEMU instance running these guests; its console in DIR/serial.log.
 boot() {
 	local D=$1 T=$1/test n cfg m
@@ -265,6 +296,9 @@ boot() {
 	say XEN "${tag:+[$tag] }$* (QEMU TCG${qemu_args:+ patched}, -smp $smp, limit ${overall}s)"
 	local start rc secs
 	start=$(date +%s)
+	rm -f "$D/watchdog-fired"
+	watchdog "$D" &
+	local wd=$!
 	set +e
 	# -no-reboot: dom0's "reboot -f" and a Xen panic (which reboots) both end QEMU.
 	timeout --kill-after=10 "$overall" "$qemu" "${qemu_args[@]}" \
@@ -280,9 +314,16 @@ boot() {
 			grep --line-buffered -aoE 'HVMCHAIN-TEST (DOM0-UP|END) .*' | sed -u "s/^HVMCHAIN-TEST /  ... ${tag:+[$tag] }/"
 		fi
 	rc=${PIPESTATUS[0]}
+	kill "$wd" 2>/dev/null
+	wait "$wd" 2>/dev/null
 	set -e
 	secs=$(($(date +%s) - start))
+	if [ -f "$D/watchdog-fired" ]; then
+		say XEN "${tag:+[$tag] }QEMU killed by the watchdog after ${secs}s: its console was silent for $(cat "$D/watchdog-fired")s, past the running guest's limit"
+		rc=-1
+	fi
 	case $rc in
+	-1) ;;
 	0) say XEN "${tag:+[$tag] }QEMU exited after ${secs}s" ;;
 	124 | 137) say XEN "${tag:+[$tag] }QEMU killed by the ${overall}s overall timeout" ;;
 	*) say XEN "${tag:+[$tag] }QEMU failed (exit $rc) after ${secs}s" ;;
