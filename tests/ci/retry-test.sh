@@ -29,10 +29,17 @@ elif [ -n "${DIE2:-}" ] || { [ -f "$W/linux-iso.key" ] && [ ! -f "$W/linux-esp.i
 	exit 1
 fi
 : >"$W/serial.log"
-p=0 f=0
+p=0 f=0 dead=0
 while [ $# -gt 0 ]; do
 	case $1 in -*) shift 2; continue ;; esac
 	n=$1
+	shift
+	# Behind a stopped machine (STALL with KILLED=1) the other guests never start.
+	if [ $dead = 1 ]; then
+		echo "FAIL $n: dom0 never started this guest"; f=$((f + 1))
+		continue
+	fi
+	set -- "$n" "$@"
 	shift
 	echo "HVMCHAIN-TEST BEGIN $n domid=1 uuid=x" >>"$W/serial.log"
 	if [[ " $FAULT " == *" $n "* ]] && { [ $pass = 1 ] || [ "${REPEAT:-0}" = 1 ]; }; then
@@ -68,6 +75,7 @@ while [ $# -gt 0 ]; do
 		printf '(d1) [  274.1] [   90.1] random: crng init done\n' >>"$W/serial.log"
 		echo "FAIL $n: all lines seen, but no END line: QEMU stopped first"; f=$((f + 1))
 		echo "log of $n pass $pass" >"$W/$n.log"
+		[ -z "${KILLED:-}" ] || dead=1
 		continue
 	elif [[ " $BAD " == *" $n "* ]]; then
 		printf '(XEN) d1v0 Triple fault - invoking HVM shutdown action 1\n(XEN) cs: 0008\n' >>"$W/serial.log"
@@ -127,9 +135,12 @@ verdict slow-printing-not-retried "$([ "$rc" != 0 ] && [ "$(wc -l <"$t/calls")" 
 
 # The machine stopped (no END line, QEMU killed by run.sh's limit or watchdog): run once more.
 rc=$(STALL=61-a-hvmloader KILLED=1 go stall "" "" 0)
-verdict machine-stop-retried "$([ "$rc" = 0 ] && [ "$(sed -n 2p "$t/calls")" = "--loader x 61-a-hvmchain 61-a-hvmloader" ] &&
+verdict machine-stop-retried "$([ "$rc" = 0 ] && [ "$(sed -n 2p "$t/calls")" = "--loader x 10-c 61-a-hvmchain 61-a-hvmloader 62-b-hvmchain" ] &&
 	grep -q '^  RETRY   61-a-hvmloader: .*machine stopped' "$t/stall.out" && echo OK ||
 	echo "rc=$rc, second call: $(sed -n 2p "$t/calls")")"
+# The guests queued behind it in that instance never started: they run once more too.
+verdict queued-behind-stop-retried "$(grep -q '^  RETRY   62-b-hvmchain: .*stopped before dom0 started it' "$t/stall.out" &&
+	grep -q '^PASS 10-c$' "$t/stall.out" && ! grep -q '^FAIL' "$t/stall.out" && echo OK || echo "$(grep -E '^(RETRY|FAIL)|  RETRY' "$t/stall.out" | head -n 3)")"
 # No END line but QEMU ended by itself (a dom0 or Xen panic reboots it): not this artefact.
 rc=$(STALL=61-a-hvmloader go stall-exit "" "" 0)
 verdict no-end-without-kill-not-retried "$([ "$rc" != 0 ] && [ "$(wc -l <"$t/calls")" = 1 ] && echo OK || echo "rc=$rc, $(wc -l <"$t/calls") calls")"

@@ -19,7 +19,8 @@
 #    (no "(dN) [time]" line in it): a stall, not a slow boot. CI's run of 2026-11-30 had the 2-vCPU
 #    UEFI guest under hvmloader silent from "Invoking OVMF" to its 600 s limit, where it takes
 #    about 100 s to Linux; four later runs of it passed. A guest that never printed is not this.
-# Such a failed guest's scenario (an
+# Such a failed guest's scenario (with a stopped machine, also those of the guests queued behind
+# it in that QEMU instance, which dom0 never started; an
 # hvmloader/hvmchain pair runs again together, its comparison page needs both) is run once more,
 # in $OUT/xen-retry (its logs, reports and pages then replace the first ones in $OUT/xen), and
 # counted apart: "RETRY NAME: ..." lines and "(N retried)" on the closing line. A failure that
@@ -77,6 +78,9 @@ artefact() {
 		echo "its guest timed out silent for the second half of its time limit or more (a stall)"
 	elif [ -n "$part" ] && ! grep -aq "HVMCHAIN-TEST END $1 " <<<"$part" && killed "$1"; then
 		echo "its emulated machine stopped: dom0 never ended it, run.sh killed QEMU"
+	elif [ -z "$part" ] && killed "$1"; then
+		# Queued behind the guest that was running when the machine stopped.
+		echo "its emulated machine stopped before dom0 started it, and run.sh killed QEMU"
 	else
 		return 1
 	fi
