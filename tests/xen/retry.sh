@@ -18,7 +18,7 @@
 #  - a guest that times out after a console silent for the second half of its time limit or more
 #    (no "(dN) [time]" line in it): a stall, not a slow boot. CI's run of 2026-11-30 had the 2-vCPU
 #    UEFI guest under hvmloader silent from "Invoking OVMF" to its 600 s limit, where it takes
-#    about 100 s to Linux; four later runs of it passed. A guest that never printed is not this.
+#    about 100 s to Linux; both runs of it here since passed. A guest that never printed is not this.
 # Such a failed guest's scenario (with a stopped machine, also those of the guests queued behind
 # it in that QEMU instance, which dom0 never started; an
 # hvmloader/hvmchain pair runs again together, its comparison page needs both) is run once more,
