@@ -56,6 +56,9 @@ for d in /sys/bus/pci/devices/*; do
 	[ -L $d/driver ] && basename "$(readlink $d/driver)" >$o/driver
 done
 
+# The devices Linux made from the ACPI namespace ("HID:instance"): a device that an SSDT alone
+# defines shows that Linux loaded that table's AML, not only found it in the XSDT.
+ls /sys/bus/acpi/devices >$R/acpi-devices 2>/dev/null
 # Exact bytes of every ACPI table (dynamic/ holds tables loaded at run time, if any).
 cp -r /sys/firmware/acpi/tables/. $R/acpi/ 2>/dev/null
 cp /sys/firmware/dmi/tables/smbios_entry_point /sys/firmware/dmi/tables/DMI $R/dmi/ 2>/dev/null

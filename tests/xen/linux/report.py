@@ -17,6 +17,8 @@
 #   #expect-log: ERE          a firmware "(dN)" console line must match
 #   #expect-dmesg: ERE        a kernel log line must match
 #   #expect-smbios: ERE       a line of dmidecode's output must match
+#   #expect-acpi-device: HID  Linux has an ACPI device with this _HID (/sys/bus/acpi/devices),
+#                             under either firmware
 #   #expect-numa: LINE        Linux's NUMA nodes, one "nodeN cpus=LIST distance=D..." line each,
 #                             must be exactly these (checked for hvmloader guests too)
 #   #reject-smbios: ERE       no line of dmidecode's output may match
@@ -277,6 +279,12 @@ def check(name, cfg, rdir, log):
     if exp:
         nodes = r.file('numa').splitlines()
         c.result('numa', sorted(exp) == sorted(nodes), 'Linux\'s nodes differ from the config', nodes or ['(no nodes)'])
+    # Devices from the ACPI namespace, for either firmware (an acpi_firmware= SSDT's device).
+    devs = r.file('acpi-devices').split()
+    for hid in cfg_fields(cfg, 'expect-acpi-device'):
+        c.result('acpi-device %s' % hid, any(d.split(':')[0] == hid for d in devs),
+                 'Linux made no ACPI device with _HID %s: the table defining it was not loaded' % hid,
+                 [d for d in devs if not d.startswith(('LNX', 'PNP'))] or ['(only LNX*/PNP* devices)'])
     if not hvmchain or 'basic' in cfg_fields(cfg, 'report-checks'):
         return c.failed
 
