@@ -23,9 +23,9 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs tmpfs /run
 # The initramfs is unpacked into a tmpfs capped at half the RAM left beside the initrd, about
-# 160 MiB here: dom0's tools, the CDs and the UEFI guests' 48 MiB ESP nearly fill it, and the
-# logs then ran it out of space mid-run ("No space left on device", every xl create failing).
-# The files are in dom0's RAM either way; lift the cap.
+# 225 MiB with run.sh's dom0_mem: dom0's tools, the Linux images and the UEFI guests' 48 MiB ESP
+# nearly fill it, and the logs then ran it out of space mid-run ("No space left on device",
+# every xl create failing). The files are in dom0's RAM either way; lift the cap.
 mount -o remount,size=85% / || echo "HVMCHAIN-TEST WARN cannot lift the root tmpfs cap"
 # xenconsoled allocates a pty per guest console; without devpts `xl create` times out on it.
 mkdir -p /dev/pts /run/xen /run/xenstored /var/log/xen/console
@@ -53,6 +53,8 @@ xen-init-dom0 >/tmp/xen-init-dom0.log 2>&1 || prefix INIT-DOM0 dom0 /tmp/xen-ini
 # a file as it fills. Grepping that file is far cheaper for dom0 under TCG than `xl dmesg`.
 xenconsoled --pid-file=/run/xenconsoled.pid --log=hv --log-dir=/var/log/xen/console
 
+# The kernel unpacks what fits and goes on: say so, or a guest fails later on a cut-short file.
+! dmesg | grep -q 'Initramfs unpacking failed' || report "WARN Initramfs unpacking failed: /test is incomplete"
 report "DOM0-UP uptime=$(uptime_s) root_free_mb=$(stat -f -c '%a %S' / | awk '{ print int($1 * $2 / 1048576) }') $(xl info | sed -n 's/^\(xen_version\|virt_caps\) *: */\1=/p' | tr ' \n' '_ ')"
 
 # state NAME: one word for how the domain is, from `xl list -v`: running, blocked, paused, dying,

@@ -13,7 +13,7 @@
 #   --show-log print each guest's log before its verdict (make demo)
 # Env: GUESTS (the cfg folder; default tests/xen/guests), OUT (out), HVMCHAIN_CACHE (/var/cache/hvmchain),
 #      XEN_SMP (emulated CPUs per QEMU; default 2 for one instance, 1 each for several),
-#      XEN_MEM (MiB; default 1024, more when a guest has more than 256 MiB), XEN_JOBS (QEMU instances
+#      XEN_MEM (MiB; default 1152, more when a guest has more than 256 MiB), XEN_JOBS (QEMU instances
 #      side by side, default 2: the guests are split between them), XEN_TIMEOUT (overall QEMU
 #      limit, s; default from the guests' #timeout), V=1 streams the console,
 #      HVMCHAIN_GUEST_ARGS (extra kernel words for the Linux guest CDs, see linux/build-iso.sh),
@@ -282,12 +282,17 @@ boot() {
 	# the other emulated CPU to the guest (two dom0 vCPUs made guests twice as slow).
 	# Dom0: unknown k=v words reach /init as environment; panic=5 turns a dom0 panic into a reboot.
 	local xen_cmdline="console=com1 com1=115200,8n1 loglvl=all guest_loglvl=all console_timestamps=boot"
-	xen_cmdline+=" dom0_mem=512M,max:512M dom0_max_vcpus=1"
+	# dom0's initramfs (its tools, plus /test: the Linux images, the 48 MiB ESP, OVMF.fd, the .deb)
+	# unpacks into a tmpfs capped at half the RAM left beside the initrd itself: with 512 MiB that
+	# was about 160 MiB, and one instance's set overflowed it ("Initramfs unpacking failed: write
+	# error", the files sorted last, OVMF.fd and the .deb's, cut short). 640 MiB: about 225 MiB.
+	local dom0_mb=640
+	xen_cmdline+=" dom0_mem=${dom0_mb}M,max:${dom0_mb}M dom0_max_vcpus=1"
 	local dom0_cmdline="console=hvc0 earlyprintk=xen quiet loglevel=4 panic=5 rdinit=/init"
 	# Boot to dom0 takes ~10 s; allow for a loaded host on top of every guest's own limit.
 	local overall=${XEN_TIMEOUT:-$((120 + total_tmo))}
-	# dom0 has 512 MiB; Xen needs room beside it for the largest guest (1024 fits guests up to 256 MiB).
-	local mem=${XEN_MEM:-$((max_mem > 256 ? 512 + max_mem + 512 : 1024))}
+	# Xen needs room beside dom0 for the largest guest: 512 MiB fits guests up to 256 MiB.
+	local mem=${XEN_MEM:-$((dom0_mb + (max_mem > 256 ? max_mem + 512 : 512)))}
 	local tag=${D#"$W"}
 	tag=${tag#/}
 
@@ -329,6 +334,8 @@ boot() {
 	*) say XEN "${tag:+[$tag] }QEMU failed (exit $rc) after ${secs}s" ;;
 	esac
 	! grep -aq 'Panic on CPU' "$D/serial.log" || say XEN "Xen panicked: see $D/serial.log"
+	! grep -aq 'Initramfs unpacking failed' "$D/serial.log" ||
+		say XEN "${tag:+[$tag] }dom0's initramfs did not fit its tmpfs: the files last in it are missing or cut short (dom0_mb in run.sh)"
 
 	# Each "REPORT NAME slot=N mb=M" line: a tar (the guest's report) at N*M MiB of the results disk.
 	# No REPORT line (boot-sector guests only) is fine: grep's status must not end the run.
