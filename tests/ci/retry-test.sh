@@ -30,6 +30,16 @@ elif [ -n "${DIE2:-}" ] || { [ -f "$W/linux-iso.key" ] && [ ! -f "$W/linux-esp.i
 fi
 : >"$W/serial.log"
 p=0 f=0 dead=0
+# timed_out NAME REASON [CONSOLE-LINE...]: NAME printed these "(dN)" lines, then dom0 gave up on it
+# at its 600 s limit, and check.sh failed it for REASON.
+timed_out() {
+	local n=$1 why=$2
+	shift 2
+	[ $# = 0 ] || printf '%s\n' "$@" >>"$W/serial.log"
+	echo "HVMCHAIN-TEST END $n domid=1 state=running reason=timeout secs=600 ok=1" >>"$W/serial.log"
+	echo "FAIL $n: $why"
+	echo "log of $n pass $pass" >"$W/$n.log"
+}
 while [ $# -gt 0 ]; do
 	case $1 in -*) shift 2; continue ;; esac
 	n=$1
@@ -39,36 +49,28 @@ while [ $# -gt 0 ]; do
 		echo "FAIL $n: dom0 never started this guest"; f=$((f + 1))
 		continue
 	fi
-	set -- "$n" "$@"
-	shift
 	echo "HVMCHAIN-TEST BEGIN $n domid=1 uuid=x" >>"$W/serial.log"
 	if [[ " $FAULT " == *" $n "* ]] && { [ $pass = 1 ] || [ "${REPEAT:-0}" = 1 ]; }; then
 		printf '(XEN) d1v2 Triple fault - invoking HVM shutdown action 1\n(XEN) ds: 0000   es: 0000   fs: 0000   gs: 0000   ss: 0000   cs: e008\n' >>"$W/serial.log"
 		echo "FAIL $n: ended reboot, expected poweroff"; echo "    detail"; f=$((f + 1))
 	elif [[ " ${LOCKUP:-} " == *" $n "* ]] && [ $pass = 1 ]; then
-		printf '(d1) [  490.9] [  173.4] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [migration/0:16]\n' >>"$W/serial.log"
-		echo "HVMCHAIN-TEST END $n domid=1 state=running reason=timeout secs=600 ok=1" >>"$W/serial.log"
-		echo "FAIL $n: ended running, expected poweroff"; f=$((f + 1))
-		echo "log of $n pass $pass" >"$W/$n.log"
+		timed_out "$n" "ended running, expected poweroff" \
+			'(d1) [  490.9] [  173.4] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [migration/0:16]'
+		f=$((f + 1))
 		continue
 	elif [[ " ${SLOW:-} " == *" $n "* ]]; then
-		echo "HVMCHAIN-TEST END $n domid=1 state=running reason=timeout secs=600 ok=1" >>"$W/serial.log"
-		echo "FAIL $n: ended running, expected poweroff"; f=$((f + 1))
-		echo "log of $n pass $pass" >"$W/$n.log"
+		timed_out "$n" "ended running, expected poweroff"
+		f=$((f + 1))
 		continue
 	elif [[ " ${SILENT:-} " == *" $n "* ]] && [ $pass = 1 ]; then
-		# Times out with its console silent from 12 s on, of a 600 s limit: a stall.
-		printf '(d1) [  100.5] HVM Loader\n(d1) [  112.0] Invoking OVMF ...\n' >>"$W/serial.log"
-		echo "HVMCHAIN-TEST END $n domid=1 state=running reason=timeout secs=600 ok=1" >>"$W/serial.log"
-		echo "FAIL $n: expected line 3/3 /Linux version/ not seen"; f=$((f + 1))
-		echo "log of $n pass $pass" >"$W/$n.log"
+		# Its console silent from 12 s on, of a 600 s limit: a stall.
+		timed_out "$n" "expected line 3/3 /Linux version/ not seen" '(d1) [  100.5] HVM Loader' '(d1) [  112.0] Invoking OVMF ...'
+		f=$((f + 1))
 		continue
 	elif [[ " ${TALKING:-} " == *" $n "* ]]; then
-		# Times out still printing 400 s in, of a 600 s limit: slow, not stalled.
-		printf '(d1) [  100.5] HVM Loader\n(d1) [  500.2] [   60.1] Run /init as init process\n' >>"$W/serial.log"
-		echo "HVMCHAIN-TEST END $n domid=1 state=running reason=timeout secs=600 ok=1" >>"$W/serial.log"
-		echo "FAIL $n: ended running, expected poweroff"; f=$((f + 1))
-		echo "log of $n pass $pass" >"$W/$n.log"
+		# Still printing 400 s in, of a 600 s limit: slow, not stalled.
+		timed_out "$n" "ended running, expected poweroff" '(d1) [  100.5] HVM Loader' '(d1) [  500.2] [   60.1] Run /init as init process'
+		f=$((f + 1))
 		continue
 	elif [[ " ${STALL:-} " == *" $n "* ]] && [ $pass = 1 ]; then
 		# The emulated machine stops: no END line, and run.sh kills the instance (KILLED=1).

@@ -325,15 +325,16 @@ boot() {
 	secs=$(($(date +%s) - start))
 	if [ -f "$D/watchdog-fired" ]; then
 		say XEN "${tag:+[$tag] }QEMU killed by the watchdog after ${secs}s: its console was silent for $(cat "$D/watchdog-fired")s, past the running guest's limit"
-		rc=-1
+	else
+		case $rc in
+		0) say XEN "${tag:+[$tag] }QEMU exited after ${secs}s" ;;
+		124 | 137) say XEN "${tag:+[$tag] }QEMU killed by the ${overall}s overall timeout" ;;
+		*) say XEN "${tag:+[$tag] }QEMU failed (exit $rc) after ${secs}s" ;;
+		esac
 	fi
-	case $rc in
-	-1) ;;
-	0) say XEN "${tag:+[$tag] }QEMU exited after ${secs}s" ;;
-	124 | 137) say XEN "${tag:+[$tag] }QEMU killed by the ${overall}s overall timeout" ;;
-	*) say XEN "${tag:+[$tag] }QEMU failed (exit $rc) after ${secs}s" ;;
-	esac
 	! grep -aq 'Panic on CPU' "$D/serial.log" || say XEN "Xen panicked: see $D/serial.log"
+	# The dom0 kernel's own line: it unpacks what fits and boots on, and a guest later fails on a
+	# cut-short file with a message that points elsewhere.
 	! grep -aq 'Initramfs unpacking failed' "$D/serial.log" ||
 		say XEN "${tag:+[$tag] }dom0's initramfs did not fit its tmpfs: the files last in it are missing or cut short (dom0_mb in run.sh)"
 
