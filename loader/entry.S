@@ -36,17 +36,22 @@ _start:
 
 	.section .rodata
 	.balign	8
-gdt:
+	/* Global: the SIPI trampoline (hw/sipi_entry.S) loads the same table from real mode. */
+	.globl	boot_gdt, boot_gdt_end
+boot_gdt:
 	.quad	0			/* null */
 	.quad	0x00cf9a000000ffff	/* SEL_CODE32: base 0, limit 4 GiB, 32-bit, exec/read */
 	.quad	0x00cf92000000ffff	/* SEL_DATA32: base 0, limit 4 GiB, read/write */
 	.quad	0x00009a000000ffff	/* SEL_CODE16: base 0, limit 64 KiB, 16-bit */
 	.quad	0x000092000000ffff	/* SEL_DATA16: base 0, limit 64 KiB */
-gdt_end:
+boot_gdt_end:
+	.if	boot_gdt_end - boot_gdt - 1 != BOOT_GDT_LIMIT
+	.error	"the GDT and BOOT_GDT_LIMIT (hw/segments.h) disagree"
+	.endif
 	.globl	boot_gdt_desc
 boot_gdt_desc:
-	.word	gdt_end - gdt - 1
-	.long	gdt
+	.word	boot_gdt_end - boot_gdt - 1
+	.long	boot_gdt
 
 	.section .bss
 	.balign	16

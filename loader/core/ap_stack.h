@@ -16,7 +16,8 @@
  * 4 KiB .bss stack; we start them all at once, so each has its own slot.
  *
  * vCPU cpu's slot is [LOW_SCRATCH_PHYS + cpu * AP_STACK_SIZE, + AP_STACK_SIZE); the BSP's
- * (cpu 0) stays unused, so PLATFORM_MAX_VCPUS slots fill the scratch exactly.
+ * (cpu 0) is no stack but holds the INIT-SIPI trampoline (smp.c), so PLATFORM_MAX_VCPUS
+ * slots fill the scratch exactly.
  */
 #define AP_STACK_SIZE (LOW_SCRATCH_SIZE / PLATFORM_MAX_VCPUS)
 

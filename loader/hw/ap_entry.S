@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Where each AP starts: Xen's VCPUOP_initialise puts it here in flat 32-bit mode. */
+/* Where each AP starts: Xen's VCPUOP_initialise puts it here in flat 32-bit mode (sipi_entry.S jumps here too). */
 #include "hw/segments.h"
 
 	.text

@@ -19,6 +19,13 @@ uint8_t lapic_version(void);
  */
 void apic_setup(uint32_t bsp_apic_id);
 
+/*
+ * Starts the AP whose xAPIC ID is apic_id with INIT-SIPI-SIPI: it begins in real mode at
+ * start_phys (page-aligned, below 1 MiB), CS = start_phys >> 4, IP = 0. False if the
+ * arguments cannot be expressed or the LAPIC never finished sending.
+ */
+bool lapic_start_ap(uint32_t apic_id, uint32_t start_phys);
+
 /* Whether an HPET answers at 0xFED00000 (its vendor ID reads 0x8086 on qemu-xen). */
 bool hpet_present(void);
 

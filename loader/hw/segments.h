@@ -7,5 +7,7 @@
 #define SEL_DATA32 0x10
 #define SEL_CODE16 0x18 /* base 0, limit 64 KiB, 16-bit: the step down to real mode */
 #define SEL_DATA16 0x20
+/* The GDT's limit: it ends with the last selector's descriptor (entry.S checks its table). */
+#define BOOT_GDT_LIMIT (SEL_DATA16 + 7)
 
 #endif

@@ -41,7 +41,7 @@ xen-check: $(XEN_TEST_INPUTS) $(OVMF_XEN) | xen-deps
 
 .PHONY: check-xen check-pending matrix-readme
 # Guests that have not yet passed here (guests-pending/): the 4-vCPU Linux pair, the 2-vCPU
-# UEFI pair, the 128-vCPU all-up case and the memtest86+ pair (tests/xen/README.md says why each waits). make check
+# UEFI pair and the memtest86+ pair (tests/xen/README.md says why each waits). make check
 # leaves them out until they pass.
 check-pending: $(XEN_TEST_INPUTS) $(OVMF_XEN) | xen-deps qemu-rig
 	$(call say,XENTEST,$(OUT)/xen/serial.log:pending)
