@@ -208,7 +208,10 @@ boot() {
 		m=$(sed -n 's/^memory *= *\([0-9]*\).*/\1/p' "$cfg" | tail -n 1)
 		[ "${m:-0}" -le "$max_mem" ] || max_mem=$m
 		! grep -q 'target=/tmp/report.img' "$cfg" || reports=$((reports + 1))
-		! grep -q 'target=/test/linux.*\.iso' "$cfg" || cp -n "$W"/linux*.iso "$T/"
+		# Only the images this cfg names: each travels in dom0's RAM-backed initramfs.
+		for m in $(sed -n 's|.*target=/test/\(linux[^,"]*\.iso\).*|\1|p' "$cfg"); do
+			cp -n "$W/$m" "$T/"
+		done
 		! grep -q 'target=/test/linux-esp.img' "$cfg" || cp -n "$W/linux-esp.img" "$T/"
 		! grep -q '/test/ovmf-xen.fd' "$cfg" || cp -n "$ovmf" "$T/ovmf-xen.fd"
 		# bios="ovmf" without an override: libxl loads Debian's OVMF.fd from this path (the ovmf

@@ -2,8 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Build the Linux guest media: Debian's kernel + a busybox initramfs (init.sh) on hybrid ISOLINUX images and a UEFI disk.
 #
-# Usage: build-iso.sh ROOTFS OUTDIR          (env HVMCHAIN_GUEST_ARGS: extra kernel arguments)
-# ROOTFS is the tree rootfs.sh unpacked (kernel, modules, busybox-static). Writes, in OUTDIR:
+# Usage: build-iso.sh ROOTFS OUTDIR [KERNEL_TREE NAME]   (env HVMCHAIN_GUEST_ARGS: extra kernel arguments)
+# ROOTFS is the tree rootfs.sh unpacked (kernel, modules, busybox-static). With KERNEL_TREE (an
+# unpacked linux-image deb: boot/vmlinuz-*, lib/modules/), the kernel and modules come from there
+# and only OUTDIR/NAME.iso is written, with the default command line (linux-cloud/build.sh).
+# Otherwise it writes, in OUTDIR:
 #   linux.iso             the default command line
 #   linux-acpi-off.iso    acpi=off: Linux takes the CPUs and IRQs from the MP table
 #   linux-noapic.iso      noapic acpi=off xen_no_vector_callback: PCI IRQs through the PIC and $PIR;
@@ -17,8 +20,10 @@ set -euo pipefail
 
 ROOTFS=$(readlink -f "$1")
 OUTDIR=$(readlink -f "$2")
+KTREE=$(readlink -f "${3:-$1}")
+ONLY=${4:-}
 HERE=$(dirname "$(readlink -f "$0")")
-T=$OUTDIR/linux-iso.d
+T=$OUTDIR/${ONLY:-linux}-iso.d
 rm -rf "$T"
 mkdir -p "$T"/init/{bin,proc,sys,dev,tmp,lib/modules} "$T/iso/isolinux"
 
@@ -29,11 +34,11 @@ done
 install -m 0755 "$HERE/init.sh" "$T/init/init"
 
 # xen-blkfront reaches the report disk; the modules' own dependencies ("depends=" in .modinfo) first.
-kver=$(ls "$ROOTFS/lib/modules")
+kver=$(ls "$KTREE/lib/modules")
 : >"$T/init/lib/modules/load-order"
 add_module() {
 	local p dep
-	p=$(find "$ROOTFS/lib/modules/$kver" -name "$1.ko" | head -n 1)
+	p=$(find "$KTREE/lib/modules/$kver" -name "$1.ko" | head -n 1)
 	[ -n "$p" ] || { echo "build-iso.sh: module $1 not found" >&2; exit 1; }
 	for dep in $(tr '\0' '\n' <"$p" | sed -n 's/^depends=//p' | tr , ' '); do
 		grep -qx "$dep" "$T/init/lib/modules/load-order" || add_module "$dep"
@@ -43,7 +48,7 @@ add_module() {
 }
 add_module xen-blkfront
 (cd "$T/init" && find . | LC_ALL=C sort | cpio -o -H newc --quiet | gzip -1) >"$T/iso/initrd.gz"
-cp "$ROOTFS"/boot/vmlinuz-* "$T/iso/vmlinuz"
+cp "$KTREE"/boot/vmlinuz-* "$T/iso/vmlinuz"
 cp /usr/lib/ISOLINUX/isolinux.bin /usr/lib/syslinux/modules/bios/ldlinux.c32 "$T/iso/isolinux/"
 
 # No serial console: the emulated UART (qemu-xen in dom0) moves under 1 KB/s under nested emulation
@@ -72,6 +77,11 @@ CFG
 		-boot-load-size 4 -boot-info-table -J -R "$T/iso" 2>/dev/null
 	mv "$OUTDIR/$1.tmp" "$OUTDIR/$1"
 }
+if [ -n "$ONLY" ]; then
+	mkiso "$ONLY.iso" ""
+	rm -rf "$T"
+	exit 0
+fi
 mkiso linux.iso ""
 
 # The ESP, built without root or loop devices: sfdisk writes the partition table, mkfs.vfat formats
