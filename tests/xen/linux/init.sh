@@ -32,6 +32,42 @@ while [ ! -b /dev/xvde ] && [ $i -lt 300 ]; do
 	i=$((i + 1))
 done
 
+# CPU hot-plug (maxvcpus > vcpus): the host's hook watches for these GUEST lines and runs
+# xl vcpu-set up, then down. Linux makes the new CPU's device from the hot-plug GPE's Notify
+# (the DSDT's handler reading qemu-xen's map at 0xAF00); nothing here onlines it but this
+# script, as udev would. It waits up to 240 s (of uptime: a busybox sleep can take far longer
+# than asked under nested emulation) for the vCPU, then 30 s for the unplug; if the CPU is still
+# there it offlines it itself, so the report shows vcpus= online again. $R/hotplug records each step.
+cpus() { cat /sys/devices/system/cpu/$1 2>/dev/null; }
+up() { cut -d. -f1 /proc/uptime; }
+# wait_until SECONDS TEST...: poll TEST until it succeeds or SECONDS of uptime pass.
+wait_until() {
+	local end=$(($(up) + $1))
+	shift
+	until "$@"; do
+		[ "$(up)" -lt $end ] || return 1
+		sleep 1
+	done
+}
+if [ "$(cpus possible)" != "$(cpus present)" ]; then
+	say "hotplug: waiting for a vCPU (possible $(cpus possible), present $(cpus present))"
+	echo "start possible=$(cpus possible) present=$(cpus present)" >$R/hotplug
+	if wait_until 240 test -f /sys/devices/system/cpu/cpu1/online; then
+		echo 1 >/sys/devices/system/cpu/cpu1/online
+		echo "added present=$(cpus present) online=$(cpus online)" >>$R/hotplug
+		say "hotplug: cpu1 online (present $(cpus present), online $(cpus online))"
+		wait_until 30 test ! -e /sys/devices/system/cpu/cpu1
+		echo "after-down present=$(cpus present) online=$(cpus online)" >>$R/hotplug
+		if [ -f /sys/devices/system/cpu/cpu1/online ]; then
+			echo 0 >/sys/devices/system/cpu/cpu1/online
+			echo "offlined present=$(cpus present) online=$(cpus online)" >>$R/hotplug
+		fi
+		say "hotplug: done (present $(cpus present), online $(cpus online))"
+	else
+		say "hotplug: no cpu1 appeared"
+	fi
+fi
+
 cp /proc/cmdline /proc/iomem /proc/ioports /proc/mtrr /proc/cpuinfo $R/
 cp /proc/interrupts /proc/uptime $R/
 cat /sys/devices/system/cpu/online >$R/cpus-online

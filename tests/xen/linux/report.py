@@ -19,6 +19,8 @@
 #   #expect-smbios: ERE       a line of dmidecode's output must match
 #   #expect-acpi-device: HID  Linux has an ACPI device with this _HID (/sys/bus/acpi/devices),
 #                             under either firmware
+#   #expect-hotplug: LINE     a line init.sh wrote while the host ran xl vcpu-set (its hotplug file),
+#                             under either firmware
 #   #expect-kernel: ERE       the kernel's "Linux version" line must match, under either firmware
 #                             (which kernel flavour the image booted)
 #   #expect-numa: LINE        Linux's NUMA nodes, one "nodeN cpus=LIST distance=D..." line each,
@@ -287,6 +289,11 @@ def check(name, cfg, rdir, log):
         c.result('acpi-device %s' % hid, any(d.split(':')[0] == hid for d in devs),
                  'Linux made no ACPI device with _HID %s: the table defining it was not loaded' % hid,
                  [d for d in devs if not d.startswith(('LNX', 'PNP'))] or ['(only LNX*/PNP* devices)'])
+    # CPU hot-plug steps as the guest saw them, for either firmware.
+    hot = r.file('hotplug').splitlines()
+    for line in cfg_fields(cfg, 'expect-hotplug'):
+        c.result('hotplug: %s' % line.split()[0], line in hot, 'the guest never recorded "%s"' % line,
+                 hot or ['(no hotplug record)'])
     # The kernel flavour, for either firmware: the image booted the kernel it was built with.
     for rx in cfg_fields(cfg, 'expect-kernel'):
         ver = [t for t in r.text() if 'Linux version' in t][:1]
