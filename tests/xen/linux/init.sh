@@ -42,7 +42,7 @@ cpus() { cat /sys/devices/system/cpu/$1 2>/dev/null; }
 up() { cut -d. -f1 /proc/uptime; }
 # wait_until SECONDS TEST...: poll TEST until it succeeds or SECONDS of uptime pass.
 wait_until() {
-	local end=$(($(up) + $1))
+	end=$(($(up) + $1))
 	shift
 	until "$@"; do
 		[ "$(up)" -lt $end ] || return 1
