@@ -105,8 +105,8 @@ static bool ap_wait(uint32_t cpu)
  */
 static void sipi_start_rest(uint32_t n)
 {
-	uint32_t len = (uint32_t)(sipi_trampoline_end - sipi_trampoline), started = 0, failed = 0;
-	bool copied = false;
+	uint32_t len = (uint32_t)(sipi_trampoline_end - sipi_trampoline), started = 0;
+	bool copied = false, failed = false;
 
 	ASSERT(len <= AP_STACK_SIZE);
 	for (uint32_t cpu = 1; cpu < n; cpu++) {
@@ -130,7 +130,7 @@ static void sipi_start_rest(uint32_t n)
 			started++;
 			continue;
 		}
-		failed = cpu;
+		failed = true;
 		log_error("CPU%u could not be started: neither VCPUOP_initialise nor INIT-SIPI-SIPI to APIC ID %u\n",
 			  cpu, 2 * cpu);
 	}
