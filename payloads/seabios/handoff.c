@@ -43,10 +43,14 @@ int seabios_handoff_build(struct seabios_info *info, struct arena *scratch, cons
 static bool seabios_has_signature(const uint8_t *img, uint64_t size)
 {
 	const size_t n = sizeof(SEABIOS_INFO_SIGNATURE) - 1;
+	const uint8_t *p = img, *last = img + size - n; /* size is 128 or 256 KiB here */
 
-	for (uint64_t i = 0; i + n <= size; i++)
-		if (img[i] == 'X' && !memcmp(img + i, SEABIOS_INFO_SIGNATURE, n))
+	/* memchr to each candidate first byte: the image is mostly code that never matches. */
+	while (p <= last && (p = memchr(p, SEABIOS_INFO_SIGNATURE[0], (size_t)(last - p) + 1)) != NULL) {
+		if (!memcmp(p, SEABIOS_INFO_SIGNATURE, n))
 			return true;
+		p++;
+	}
 	return false;
 }
 

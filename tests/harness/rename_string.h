@@ -4,6 +4,7 @@
 #define memmove t_memmove
 #define memset t_memset
 #define memcmp t_memcmp
+#define memchr t_memchr
 #define strlen t_strlen
 #define strnlen t_strnlen
 #define strcmp t_strcmp

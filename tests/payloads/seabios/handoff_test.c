@@ -179,6 +179,28 @@ TEST(image_check_refuses_a_bios_without_the_xen_signature)
 	free(img);
 }
 
+TEST(image_check_finds_the_signature_at_either_end_after_decoys)
+{
+	char why[200];
+	uint32_t base = 0;
+	unsigned char *img = fake_bios(0x20000);
+
+	memset(img + 0x20000 / 3, 0, 13);
+	/* Decoys: its first byte alone, and all but its last byte. */
+	memcpy(img + 0x100, "XXenHVMSeaBIO", 13);
+	CHECK_EQ(seabios_image_check(img, 0x20000, &base, why, sizeof(why)), -ERR_INVAL);
+	/* At offset 0. */
+	memcpy(img, "XenHVMSeaBIOS", 13);
+	CHECK_EQ(seabios_image_check(img, 0x20000, &base, why, sizeof(why)), 0);
+	/* Just before the reset vector (the last place it fits beside a valid jump). */
+	memset(img, 0, 13);
+	memcpy(img + 0x20000 - 16 - 13, "XenHVMSeaBIOS", 13);
+	CHECK_EQ(seabios_image_check(img, 0x20000, &base, why, sizeof(why)), 0);
+	img[0x20000 - 16 - 1] = 'Z';
+	CHECK_EQ(seabios_image_check(img, 0x20000, &base, why, sizeof(why)), -ERR_INVAL);
+	free(img);
+}
+
 /*
  * Debian's 128 KiB images are built without CONFIG_XEN (bios.bin for QEMU's PC machines,
  * bios-microvm.bin for its microvm machine): an admin's bios_path_override at one of them must
