@@ -5,12 +5,10 @@
 # fault (fewer CPUs, a CPU that did not start, a wrong memory size, no screen) fails its own.
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
-chk=$here/../xen/memtest/check.py
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-passed=0 failed=0
-verdict() { if [ "$2" = OK ]; then echo "PASS memtest-check/$1"; passed=$((passed + 1)); else echo "FAIL memtest-check/$1: $2"; failed=$((failed + 1)); fi; }
-n=82-memtest-hvmchain
+chk=$here/../xen/memtest/check.py n=82-memtest-hvmchain suite=memtest-check
+. "$here/checker-lib.sh"
+# The checker reads the domain's vcpus= from the cfg.
+export GUESTS=$t
 printf 'vcpus=4\n' >"$t/$n.cfg"
 # screen ROW7_SMP MEMORY STATUS [EXTRA]: memtest's stream, rows sent as cursor move + text.
 screen() {
@@ -35,28 +33,19 @@ run() { # run CASE SCREEN-ARGS...: the checks that failed
 	local c=$1
 	shift
 	log "$@" >"$t/$c.log"
-	GUESTS=$t "$chk" check "$n" "$t/$c.log" >"$t/$c.out" 2>&1
-	grep -oE "^FAIL $n/[a-z0-9-]+" "$t/$c.out" | sed "s|^FAIL $n/||" | tr '\n' ' ' | sed 's/ $//'
+	checks_failed "$c"
 }
 got=$(run good '4T (PAR)' '   127MB' 'Testing')
 verdict good-passes "$([ -z "$got" ] && [ "$(grep -c '^PASS' "$t/good.out")" = 4 ] && echo OK || echo "failed: ${got:-?} $(head -3 "$t/good.out")")"
-got=$(run three-cpus '3T (PAR)' '   127MB' 'Testing')
-verdict fewer-cpus "$([ "$got" = cpus ] && echo OK || echo "failed: '$got'")"
-got=$(run smp-off 'Disabled' '   127MB' 'Testing')
-verdict smp-disabled "$([ "$got" = cpus ] && echo OK || echo "failed: '$got'")"
-got=$(run ap-failed '4T (PAR)' '   127MB' 'Init.  ' $'\033[12;10HFailed to start CPU core 2. Press any key to reboot...')
-verdict cpu-not-started "$([ "$got" = cpus-started ] && echo OK || echo "failed: '$got'")"
-got=$(run still-init '4T (PAR)' '   127MB' 'Init.  ')
-verdict never-tested "$([ "$got" = cpus-started ] && echo OK || echo "failed: '$got'")"
-got=$(run small-memory '4T (PAR)' '    64MB' 'Testing')
-verdict wrong-memory "$([ "$got" = memory-size ] && echo OK || echo "failed: '$got'")"
-got=$(run big-memory '4T (PAR)' '   130MB' 'Testing')
-verdict too-much-memory "$([ "$got" = memory-size ] && echo OK || echo "failed: '$got'")"
+expect fewer-cpus cpus "$(run three-cpus '3T (PAR)' '   127MB' 'Testing')"
+expect smp-disabled cpus "$(run smp-off 'Disabled' '   127MB' 'Testing')"
+expect cpu-not-started cpus-started "$(run ap-failed '4T (PAR)' '   127MB' 'Init.  ' $'\033[12;10HFailed to start CPU core 2. Press any key to reboot...')"
+expect never-tested cpus-started "$(run still-init '4T (PAR)' '   127MB' 'Init.  ')"
+expect wrong-memory memory-size "$(run small-memory '4T (PAR)' '    64MB' 'Testing')"
+expect too-much-memory memory-size "$(run big-memory '4T (PAR)' '   130MB' 'Testing')"
 # The label "Testing:" on row 4 of the first screen is not the status.
-got=$(run label-only '4T (PAR)' '   127MB' 'Init.  ' $'\033[5;1HL3 Cache:   N/A             | Testing:')
-verdict label-is-not-status "$([ "$got" = cpus-started ] && echo OK || echo "failed: '$got'")"
+expect label-is-not-status cpus-started "$(run label-only '4T (PAR)' '   127MB' 'Init.  ' $'\033[5;1HL3 Cache:   N/A             | Testing:')"
 log '4T (PAR)' '   127MB' 'Testing' | grep -v SERIAL >"$t/none.log"
-GUESTS=$t "$chk" check "$n" "$t/none.log" >"$t/none.out" 2>&1
+checks_failed none >/dev/null
 verdict no-screen "$(grep -q "^FAIL $n/memtest-ran" "$t/none.out" && echo OK || echo "failed: $(cat "$t/none.out")")"
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -123,7 +123,7 @@ for n in "${names[@]}"; do
 	[ -f "$GUESTS/$n.cfg" ] || { echo "run.sh: no guest $GUESTS/$n.cfg" >&2; exit 1; }
 done
 # Other guest images built on the host from Debian packages: a cfg's "#image: X" makes
-# $HERE/X/build.sh build $W/X.iso (cached there, like the Linux CDs), copied into /test.
+# $HERE/X/build.sh build $W/X.iso or $W/X.img (cached there, like the Linux CDs), copied into /test.
 for img in $(for n in "${names[@]}"; do sed -n 's/^#image: *//p' "$GUESTS/$n.cfg"; done | sort -u); do
 	"$HERE/$img/build.sh" "$W"
 done
@@ -224,8 +224,9 @@ boot() {
 		# acpi_firmware: a valid SSDT, compiled from its source here (no AML in the tree).
 		! grep -q '/test/ssdt-corners.aml' "$cfg" || [ -f "$T/ssdt-corners.aml" ] ||
 			iasl -p "$T/ssdt-corners" "$HERE/ssdt-corners.asl" >/dev/null
+		# A CD (X.iso) or, for the UEFI guests, a disk with an EFI system partition (X.img).
 		m=$(sed -n 's/^#image: *//p' "$cfg" | tail -n 1)
-		[ -z "$m" ] || cp -n "$W/$m.iso" "$T/"
+		for f in ${m:+"$W/$m.iso" "$W/$m.img"}; do [ ! -f "$f" ] || cp -n "$f" "$T/"; done
 	done
 	# dom0 copies each guest's report disk into a 4 MiB slot of this one (see dom0-init.sh).
 	rm -f "$D/results.img"

@@ -1,7 +1,20 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # What the guest checkers share: the guest's log as dom0 framed it, the PASS/FAIL lines, the
-# comparison page's checks table and the command line.
+# comparison page's checks table and diffs, and the command line.
+import os
 import re
+
+
+def guest_cfg(name):
+    """The text of the guest's NAME.cfg, from $GUESTS (check.sh sets it) or tests/xen/guests."""
+    folder = os.environ.get('GUESTS', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'guests'))
+    with open(os.path.join(folder, name + '.cfg'), encoding='utf-8') as f:
+        return f.read()
+
+
+def is_uefi(name):
+    """Whether the guest boots OVMF (bios="ovmf" in its cfg)."""
+    return re.search(r'^bios *= *"ovmf"', guest_cfg(name), re.M) is not None
 
 
 class GuestLog:
@@ -55,6 +68,17 @@ def checks_table(na, ca, nb, cb):
         ok2, why2 = rb.get(k, (None, 'not run'))
         rows.append('| %s%s | %s | %s |' % (k, '' if ok == ok2 else ' **≠**', cell(ok, why), cell(ok2, why2)))
     return rows
+
+
+def diff_sections(na, nb, sections):
+    """Markdown for a comparison page: per (title, lines_a, lines_b), a unified diff of the two
+    guests' lines, or "(identical)" and the lines."""
+    import difflib
+    out = []
+    for title, sa, sb in sections:
+        d = list(difflib.unified_diff(sa, sb, na, nb, n=1, lineterm=''))
+        out += ['## ' + title, '', '```'] + (d[:60] if d else ['(identical)'] + sa) + ['```', '']
+    return out
 
 
 def checker_main(argv, check, compare):

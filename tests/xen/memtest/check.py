@@ -20,7 +20,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-from verdicts import Checks, GuestLog, checker_main, checks_table  # noqa: E402
+from verdicts import Checks, GuestLog, checker_main, checks_table, guest_cfg  # noqa: E402
 
 ROWS, COLS = 25, 80
 # memtest rounds its page count to the nearest MiB (display.c); SeaBIOS keeps up to 1 MiB of
@@ -127,11 +127,8 @@ def run_checks(name, log, vcpus, quiet=False):
 
 
 def cfg_vcpus(name):
-    """The guest's vcpus= from its cfg in $GUESTS (check.sh sets it; dom0 does not print it)."""
-    path = os.path.join(os.environ.get('GUESTS', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'guests')),
-                        name + '.cfg')
-    with open(path, encoding='utf-8') as f:
-        m = re.search(r'^vcpus *= *([0-9]+)', f.read(), re.M)
+    """The guest's vcpus= from its cfg (dom0 does not print it)."""
+    m = re.search(r'^vcpus *= *([0-9]+)', guest_cfg(name), re.M)
     return int(m.group(1)) if m else 1
 
 
