@@ -2,6 +2,8 @@
 # What the host tests of the guest checkers (tests/xen/*/check.py) share; sourced, after setting
 # chk (the checker), n (the guest's name) and suite (the name PASS/FAIL lines carry).
 # $t is a scratch folder, removed at exit. GUESTS, when set, is where the checker finds NAME.cfg.
+# shellcheck shell=bash
+# shellcheck disable=SC2154 # chk, n and suite come from the test that sources this file
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 passed=0 failed=0

@@ -5,6 +5,7 @@
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
 chk=$here/../xen/grub/check.py n=80-grub-hvmchain suite=grub-check
+# shellcheck source=tests/ci/checker-lib.sh
 . "$here/checker-lib.sh"
 uuid=c32e7a2a-ec70-11f1-acb1-bd5043137f3c
 good() {

@@ -6,6 +6,7 @@
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
 chk=$here/../xen/memtest/check.py n=82-memtest-hvmchain suite=memtest-check
+# shellcheck source=tests/ci/checker-lib.sh
 . "$here/checker-lib.sh"
 # The checker reads the domain's vcpus= from the cfg.
 export GUESTS=$t

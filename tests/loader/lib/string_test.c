@@ -37,7 +37,7 @@ TEST(memchr_finds_the_first_match_within_n)
 	CHECK(memchr(b, 'X', sizeof(b)) == b + 2);   /* the first of two */
 	CHECK(memchr(b, 0x1FF, sizeof(b)) == b + 1); /* c compares as unsigned char */
 	CHECK(memchr(b, 0, sizeof(b)) == b + 4);
-	CHECK(memchr(b, 'X', 2) == NULL);            /* never past n */
+	CHECK(memchr(b, 'X', 2) == NULL); /* never past n */
 	CHECK(memchr(b, 'a', 0) == NULL);
 }
 
