@@ -10,10 +10,11 @@ build_pkgs=(gcc gcc-multilib binutils make acpica-tools libxen-dev seabios pytho
 # Emulated-Xen tests: QEMU runs Xen; debootstrap fetches Xen, dom0 kernel and qemu-xen debs
 # into the cache without installing them on the host; isolinux and xorriso make the Linux guests' hybrid images;
 # grub-pc-bin and xorriso make the GRUB guest CD too (grub-mkrescue); memtest86+ gives the memtest
-# guest's memtest86+x64.bin (its /etc/grub.d hook only matters on a host that runs update-grub).
+# guest's memtest86+x64.bin and x64.efi (its /etc/grub.d hook only matters on a host that runs
+# update-grub); ipxe gives the iPXE guest's ipxe.lkrn (its grub.d hook likewise).
 # clang and its runtime (libFuzzer, sanitizers) build the fuzz harnesses (tests/fuzz/).
 # deb-check builds the Debian package and runs lintian on it.
-test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common dmidecode grub-pc-bin xorriso memtest86+
+test_pkgs=(qemu-system-x86 debootstrap cpio isolinux syslinux-common dmidecode grub-pc-bin xorriso memtest86+ ipxe
 	clang libclang-rt-14-dev debhelper fakeroot lintian
 	# UEFI guests: the rig's patched QEMU 7.2 is built from Debian's source (tests/xen/qemu/);
 	# the ESP disk is made with GRUB's standalone EFI image, sfdisk, mkfs.vfat and mtools; the

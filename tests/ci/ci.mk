@@ -10,6 +10,7 @@ ci-check: | $(DEPS_BUILD)
 	$(Q)tests/ci/grub-check-test.sh
 	$(Q)tests/ci/xfail-test.sh
 	$(Q)tests/ci/memtest-check-test.sh
+	$(Q)tests/ci/ipxe-check-test.sh
 
 CHECK_TARGETS += ci-check
 

@@ -74,6 +74,23 @@ state() {
 		}'
 }
 
+# screen_text DOMID: the guest's VGA text screen, one line per row (80x25 cells at 0xB8000, a
+# character byte then an attribute byte each), read through qemu-xen's monitor: its xp command
+# reads guest-physical memory, here the emulated VGA's text plane. For a guest that writes only
+# to the screen (iPXE). busybox awk has no hex input: the low byte's two digits are decoded by hand.
+screen_text() {
+	xl qemu-monitor-command "$1" "xp /2000hx 0xb8000" 2>/dev/null | awk '
+		function hex(s, i, v) { v = 0; for (i = 1; i <= length(s); i++) v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1; return v }
+		{
+			for (i = 2; i <= NF; i++) {
+				if ($i !~ /^0x[0-9a-f][0-9a-f][0-9a-f][0-9a-f]$/) continue
+				c = hex(substr($i, 5, 2))
+				row = row ((c >= 32 && c < 127) ? sprintf("%c", c) : " ")
+				if (length(row) == 80) { sub(/ +$/, "", row); print row; row = "" }
+			}
+		}'
+}
+
 # guest_text DOMID: that guest's console lines, "(dN) [timestamp] " stripped.
 guest_text() { sed -n "s/^(d$1) \[[^]]*\] \{0,1\}//p" "$HVLOG" 2>/dev/null; }
 
@@ -90,6 +107,8 @@ run_guest() {
 	want=${want:-running}
 	# A guest that only talks on COM1 and never stops (memtest86+): done when COM1 matches this too.
 	sexp=$(cfg_field "$cfg" expect-serial)
+	# One that only writes to the screen and never stops (iPXE): done when the screen matches this.
+	scr=$(cfg_field "$cfg" expect-screen)
 
 	t0=$(date +%s)
 	# A Linux guest writes its report onto the raw disk its cfg names /tmp/report.img (vdev xvde).
@@ -167,9 +186,11 @@ run_guest() {
 		running | blocked | paused) ;;
 		*) reason=state; break ;;
 		esac
+		[ -z "$scr" ] || [ $seen = 0 ] || screen_text "$domid" >"/tmp/$name.screen"
 		# An expected crash/shutdown keeps waiting after the last line, for the state change.
 		if [ $seen = 1 ] && [ "$want" = running ] &&
-			{ [ -z "$sexp" ] || grep -Eq -- "$sexp" "/tmp/$name.serial" 2>/dev/null; }; then
+			{ [ -z "$sexp" ] || grep -Eq -- "$sexp" "/tmp/$name.serial" 2>/dev/null; } &&
+			{ [ -z "$scr" ] || grep -Eq -- "$scr" "/tmp/$name.screen" 2>/dev/null; }; then
 			reason=expected-lines
 			break
 		fi
@@ -192,7 +213,12 @@ run_guest() {
 	fi
 	report "END $name domid=$domid state=$st reason=$reason secs=$(($(date +%s) - t0)) ok=$seen"
 	# Its vCPUs would keep dom0's (emulated) CPUs busy while it prints and destroys.
-	[ -z "$sexp" ] || xl pause "$name" >/dev/null 2>&1
+	[ -z "$sexp$scr" ] || xl pause "$name" >/dev/null 2>&1
+	# The screen as it was at the end, row by row (even on a timeout: where it stopped).
+	if [ -n "$scr" ]; then
+		screen_text "$domid" >"/tmp/$name.screen"
+		prefix SCREEN "$name" "/tmp/$name.screen"
+	fi
 	# COM1 in lines of at most 256 bytes: memtest86+ draws its screen with cursor moves and never
 	# a newline, and one huge line would be cut by any Xen message printed in its middle.
 	fold -b -w 256 "/tmp/$name.serial" >"/tmp/$name.serial.lines" 2>/dev/null

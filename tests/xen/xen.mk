@@ -40,8 +40,8 @@ xen-check: $(XEN_TEST_INPUTS) $(OVMF_XEN) | xen-deps
 	$(Q)$(if $(SHARD),names=$$(tests/xen/matrix.py shard $(SHARD)) && [ -n "$$names" ] && ,)tests/xen/retry.sh $(XEN_RUN)$(if $(SHARD), $$names)
 
 .PHONY: check-xen check-pending matrix-readme
-# Guests that have not yet passed here (guests-pending/): the 4-vCPU Linux pair and the 2-vCPU
-# UEFI pair (tests/xen/README.md says why each waits). make check
+# Guests that have not yet passed here (guests-pending/): the 4-vCPU Linux pair and the iPXE pair
+# (tests/xen/README.md and matrix.tsv say why each waits). make check
 # leaves them out until they pass.
 check-pending: $(XEN_TEST_INPUTS) $(OVMF_XEN) | xen-deps qemu-rig
 	$(call say,XENTEST,$(OUT)/xen/serial.log:pending)
