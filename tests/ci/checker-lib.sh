@@ -14,6 +14,12 @@ checks_failed() {
 	"$chk" check "$n" "$t/$1.log" >"$t/$1.out" 2>&1
 	grep -oE "^FAIL $n/[a-z0-9-]+" "$t/$1.out" | sed "s|^FAIL $n/||" | tr '\n' ' ' | sed 's/ $//'
 }
+# run CASE SED-EXPRESSION: the test's good log (its function good) changed by SED; prints the checks
+# that failed.
+run() {
+	good | sed "$2" >"$t/$1.log"
+	checks_failed "$1"
+}
 # expect CASE WANT GOT: a case passes when exactly the checks WANT ("" for none) failed.
 expect() { verdict "$1" "$([ "$3" = "$2" ] && echo OK || echo "failed: '$3', want '$2'")"; }
 finish() {

@@ -81,6 +81,12 @@ def diff_sections(na, nb, sections):
     return out
 
 
+def write_page(path, lines):
+    """Write a comparison page."""
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write('\n'.join(lines) + '\n')
+
+
 def checker_main(argv, check, compare):
     """The command line every checker has: `check NAME LOG` or `compare SCENARIO OUT.md NAME_A LOG_A NAME_B LOG_B`."""
     if len(argv) == 3 and argv[0] == 'check':

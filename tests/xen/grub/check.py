@@ -13,7 +13,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-from verdicts import Checks, GuestLog, checker_main, checks_table, diff_sections, is_uefi  # noqa: E402
+from verdicts import Checks, GuestLog, checker_main, checks_table, diff_sections, is_uefi, write_page  # noqa: E402
 
 # GRUB's lsmmap words for the e820 types (grub-core/commands/lsmmap.c names them so).
 GRUB_TYPE = {'RAM': 'available RAM', 'RESERVED': 'reserved RAM', 'ACPI': 'ACPI reclaimable RAM',
@@ -178,8 +178,7 @@ def compare(scen, out, na, la, nb, lb):
                                 ('PCI (GRUB lspci)', a.section('LSPCI'), b.section('LSPCI')),
                                 ('SMBIOS (GRUB smbios)', ['%s=%s' % kv for kv in sorted(a.smbios().items())],
                                  ['%s=%s' % kv for kv in sorted(b.smbios().items())])))
-    with open(out, 'w', encoding='utf-8') as f:
-        f.write('\n'.join(p) + '\n')
+    write_page(out, p)
 
 
 def main(argv):

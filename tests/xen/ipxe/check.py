@@ -15,7 +15,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-from verdicts import Checks, GuestLog, checker_main, checks_table, diff_sections  # noqa: E402
+from verdicts import Checks, GuestLog, checker_main, checks_table, diff_sections, write_page  # noqa: E402
 
 # The dwords each "P" row holds, by config offset.
 OFFSETS = (0x00, 0x08, 0x10, 0x14, 0x18, 0x1c, 0x20, 0x24)
@@ -92,8 +92,7 @@ def compare(scen, out, na, la, nb, lb):
                                  ['%02x %02x %08x' % x for x in a.bars()], ['%02x %02x %08x' % x for x in b.bars()])))
     for n, lg in ((na, a), (nb, b)):
         p += ['## Screen, %s' % n, '', '```'] + lg.screen + ['```', '']
-    with open(out, 'w', encoding='utf-8') as f:
-        f.write('\n'.join(p) + '\n')
+    write_page(out, p)
 
 
 def main(argv):

@@ -20,7 +20,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-from verdicts import Checks, GuestLog, checker_main, checks_table, guest_cfg  # noqa: E402
+from verdicts import Checks, GuestLog, checker_main, checks_table, guest_cfg, write_page  # noqa: E402
 
 ROWS, COLS = 25, 80
 # memtest rounds its page count to the nearest MiB (display.c); SeaBIOS keeps up to 1 MiB of
@@ -145,8 +145,7 @@ def compare(scen, out, na, la, nb, lb):
     p += ['', '| loader e820 RAM, KiB | %s | %s |' % (a.e820_ram_kib(), b.e820_ram_kib()), '']
     for n, lg in ((na, a), (nb, b)):
         p += ['## Screen, %s' % n, '', '```'] + lg.screen + ['```', '']
-    with open(out, 'w', encoding='utf-8') as fo:
-        fo.write('\n'.join(p) + '\n')
+    write_page(out, p)
 
 
 def main(argv):
