@@ -12,6 +12,8 @@
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
 HVLOG=/var/log/xen/console/hypervisor.log
 POLL=${HVMCHAIN_POLL:-1}
+# Seconds between a running guest's "ALIVE" lines (run.sh's watchdog counts on them).
+ALIVE_EVERY=30
 
 report() { echo "HVMCHAIN-TEST $*"; }
 # prefix TAG NAME FILE: copy a file onto the console, each line tagged so the host keeps it with the guest.
@@ -177,7 +179,14 @@ run_guest() {
 
 	seen=0
 	reason=timeout
+	alive_at=$t0
 	while :; do
+		# A heartbeat while the guest runs, so the host can tell a long quiet guest from a stopped
+		# emulated machine (run.sh's watchdog), and how far COM1 and the 0xE9 console had come.
+		if [ $(($(date +%s) - alive_at)) -ge "$ALIVE_EVERY" ]; then
+			alive_at=$(date +%s)
+			report "ALIVE $name secs=$((alive_at - t0)) com1=$(stat -c %s "/tmp/$name.serial" 2>/dev/null || echo 0) e9=$(grep -c "^(d$domid) " "$HVLOG" 2>/dev/null)"
+		fi
 		if [ $seen = 0 ] && [ -n "$last" ] && guest_text "$domid" | grep -Eq -- "$last"; then
 			seen=1
 		fi

@@ -160,12 +160,14 @@ rm -rf "$W/report" "$W/compare" "$W"/s[0-9]*
 mkdir -p "$W/report"
 
 # watchdog DIR: ends the QEMU instance whose console is DIR/serial.log once that log has stayed the
-# same size for longer than the running guest's own time limit plus 120 s (300 s outside a guest).
-# dom0 ends every guest at its limit and says so, so a longer silence is the emulated machine
-# itself stopped: on 2026-11-30 a QEMU instance spun at 100% of a host core for 18 minutes with
-# Xen, dom0 and the guest (62-linux-acpi-off-hvmloader, after blkfront) all silent. Without
-# this, it waits for the overall limit, the sum of all its guests' limits. It leaves the silence
-# in DIR/watchdog-fired for boot()'s closing line, which retry.sh reads.
+# same size for longer than the running guest's own time limit plus 120 s, or than 420 s (300 s
+# outside a guest), whichever is shorter. dom0 prints an ALIVE line every 30 s while a guest runs
+# and ends every guest at its limit, so a longer silence is the emulated machine itself stopped:
+# on 2026-11-30 a QEMU instance spun at 100% of a host core for 18 minutes with Xen, dom0 and the
+# guest (62-linux-acpi-off-hvmloader, after blkfront) all silent; on 2026-12-01 CI lost 22 minutes
+# to one behind a UEFI guest with a 1200 s limit, before the heartbeat. Without this, it waits
+# for the overall limit, the sum of all its guests' limits. It leaves the silence in
+# DIR/watchdog-fired for boot()'s closing line, which retry.sh reads.
 watchdog() {
 	local D=$1 last=-1 size quiet=0 cur limit
 	while sleep 10; do
@@ -177,7 +179,10 @@ watchdog() {
 		quiet=$((quiet + 10))
 		cur=$(grep -aoE 'HVMCHAIN-TEST (BEGIN|END) [^ ]+' "$D/serial.log" | tail -n 1)
 		case $cur in
-		*BEGIN*) limit=$(($(cfg_timeout "${cur##* }") + 120)) ;;
+		*BEGIN*)
+			limit=$(($(cfg_timeout "${cur##* }") + 120))
+			[ "$limit" -le 420 ] || limit=420
+			;;
 		*) limit=300 ;;
 		esac
 		if [ $quiet -ge $limit ]; then
