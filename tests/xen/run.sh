@@ -133,9 +133,10 @@ done
 # two 2-CPU instances on two host cores made a Linux guest's CD boot (thousands of I/O round trips
 # between the guest and qemu-xen in dom0, each waiting for the other emulated CPU's host thread)
 # about four times slower and it timed out; one CPU each runs both at nearly full speed.
-# A guest marked "#emulated-cpus: 2" (the 1-vCPU UEFI pair) runs after the others in an instance
-# of its own with two emulated CPUs, where it boots faster; the 2-vCPU UEFI pairs do not: there
-# many of their runs ended in a nested-SVM triple fault (tests/xen/README.md).
+# A guest marked "#emulated-cpus: 2" runs after the others in an instance of its own with two
+# emulated CPUs. No guest needs it now: the 1-vCPU UEFI pair ran there until CI's run of 2026-12-01
+# ended it in a nested-SVM triple fault, which many 2-vCPU UEFI runs had hit there before
+# (tests/xen/README.md); on one emulated CPU it boots in under a minute.
 wide=() narrow=()
 for n in "${names[@]}"; do
 	if grep -qsx '#emulated-cpus: 2' "$GUESTS/$n.cfg"; then wide+=("$n"); else narrow+=("$n"); fi
