@@ -133,20 +133,12 @@ done
 # two 2-CPU instances on two host cores made a Linux guest's CD boot (thousands of I/O round trips
 # between the guest and qemu-xen in dom0, each waiting for the other emulated CPU's host thread)
 # about four times slower and it timed out; one CPU each runs both at nearly full speed.
-# A guest marked "#emulated-cpus: 2" runs after the others in an instance of its own with two
-# emulated CPUs. No guest needs it now: the 1-vCPU UEFI pair ran there until CI's run of 2026-12-01
-# ended it in a nested-SVM triple fault, which many 2-vCPU UEFI runs had hit there before
-# (tests/xen/README.md); on one emulated CPU it boots in under a minute.
-wide=() narrow=()
-for n in "${names[@]}"; do
-	if grep -qsx '#emulated-cpus: 2' "$GUESTS/$n.cfg"; then wide+=("$n"); else narrow+=("$n"); fi
-done
+# The UEFI guests too: a 2-CPU instance of their own ended many of their runs in a nested-SVM
+# triple fault (tests/xen/README.md), and on one emulated CPU each boots in under a minute. One
+# instance alone has the machine to itself: two emulated CPUs.
 jobs=${XEN_JOBS:-2}
-[ "$jobs" -le ${#narrow[@]} ] || jobs=${#narrow[@]}
-# Only wide guests, or one instance anyway: they all share it, with two CPUs.
-if [ "$jobs" -le 1 ]; then
-	jobs=1 narrow=("${names[@]}") wide=()
-fi
+[ "$jobs" -le ${#names[@]} ] || jobs=${#names[@]}
+[ "$jobs" -ge 1 ] || jobs=1
 smp=${XEN_SMP:-$((jobs > 1 ? 1 : 2))}
 declare -a load shard_names
 for ((i = 0; i < jobs; i++)); do load[i]=0 shard_names[i]=; done
@@ -155,7 +147,7 @@ while read -r t n; do
 	for ((i = 1; i < jobs; i++)); do [ "${load[i]}" -ge "${load[best]}" ] || best=$i; done
 	load[best]=$((load[best] + t))
 	shard_names[best]+=" $n"
-done < <(for n in "${narrow[@]}"; do echo "$(cfg_timeout "$n") $n"; done | sort -k1,1nr -k2)
+done < <(for n in "${names[@]}"; do echo "$(cfg_timeout "$n") $n"; done | sort -k1,1nr -k2)
 
 rm -rf "$W/report" "$W/compare" "$W"/s[0-9]*
 mkdir -p "$W/report"
@@ -376,16 +368,9 @@ else
 		logs+=${logs:+:}$W/s$i/serial.log
 	done
 	for p in "${pids[@]}"; do wait "$p" || true; done
-	instances=$jobs
-	if [ ${#wide[@]} -gt 0 ]; then
-		mkdir -p "$W/s$jobs"
-		smp=2 boot "$W/s$jobs" "${wide[@]}" || true
-		logs+=:$W/s$jobs/serial.log
-		instances=$((jobs + 1))
-	fi
 	# One file for people; check.sh reads each instance's log (domids repeat across instances).
-	for ((i = 0; i < instances; i++)); do echo "=== QEMU instance s$i ==="; cat "$W/s$i/serial.log"; done >"$W/serial.log"
-	say XEN "$instances instances done after $(($(date +%s) - start))s"
+	for ((i = 0; i < jobs; i++)); do echo "=== QEMU instance s$i ==="; cat "$W/s$i/serial.log"; done >"$W/serial.log"
+	say XEN "$jobs instances done after $(($(date +%s) - start))s"
 fi
 
 "$HERE/check.sh" $show_log "$logs" "$GUESTS" "$W" "${names[@]}"

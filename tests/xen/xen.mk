@@ -12,8 +12,9 @@
 # (tests/xen/rootfs.sh); nothing Xen-related is installed on the host. Results: $(OUT)/xen/, with
 # the Linux guests' reports in $(OUT)/xen/report/ and hvmloader-vs-hvmchain pages in $(OUT)/xen/compare/.
 # Two QEMU instances run side by side (XEN_JOBS=2), each with one emulated CPU. On an idle 2-core
-# machine on 2026-12-01 the whole matrix took 1145 s (1064 s, then 81 s for one retried pair) and
-# the whole of `.ci/run` 1558 s with a warm cache; SHARD=1/2 took 664 s and SHARD=2/2 625 s.
+# machine on 2026-12-01 the whole matrix (64 guests) took 1111 s and the whole of `.ci/run`
+# 1565 s with a warm cache; before the iPXE pair joined (62 guests) SHARD=1/2 took 664 s and
+# SHARD=2/2 625 s.
 
 XEN_TEST_INPUTS := $(OUT)/hvmchain $(SEABIOS_128K) $(OUT)/tests/disk.img
 XEN_RUN := tests/xen/run.sh --loader $(OUT)/hvmchain --bios128 $(SEABIOS_128K) \
