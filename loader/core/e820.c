@@ -136,12 +136,17 @@ static int e820_build_from(struct e820_map *m, const struct e820_layout *in, con
 	for (uint32_t i = 0; i < nr; i++) {
 		const struct e820_entry *e = &ts[i];
 		uint64_t size = e->size;
+		/* Inclusive end: a range may end exactly at 2^64, where an exclusive end wraps to 0. */
+		uint64_t last = e->addr + (size - 1);
 
-		/* RAM the loader moved above 4 GiB no longer sits below it. */
-		if (in->low_ram_end && e->type == E820_RAM && e->addr < FOUR_GIB) {
+		/*
+		 * RAM the loader moved above 4 GiB no longer sits below it. (A range that wraps has
+		 * last < addr, so it reaches e820_add whole, to be refused.)
+		 */
+		if (in->low_ram_end && e->type == E820_RAM && e->addr < FOUR_GIB && size) {
 			if (e->addr >= in->low_ram_end)
 				continue;
-			if (e->addr + size > in->low_ram_end)
+			if (last >= in->low_ram_end)
 				size = in->low_ram_end - e->addr;
 		}
 		rc = e820_add(m, e->addr, size, e->type);

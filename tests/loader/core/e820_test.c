@@ -152,7 +152,7 @@ TEST(e820_build_gives_seabios_the_hvmloader_layout)
 	struct e820_map m;
 
 	CHECK_EQ(e820_build(&m, &in), 0);
-	map_is_normal(&m);
+	CHECK(map_is_normal(&m));
 	const struct e820_entry want[] = {
 		{ 0, 0xA0000, E820_RAM },
 		{ 0xC0000, 0x40000, E820_RESERVED },
@@ -180,7 +180,7 @@ TEST(e820_build_keeps_toolstack_reservations_and_high_ram)
 	struct e820_map m;
 
 	CHECK_EQ(e820_build(&m, &in), 0);
-	map_is_normal(&m);
+	CHECK(map_is_normal(&m));
 	CHECK_EQ(m.nr, 7);
 	CHECK_EQ(type_at(&m, 0x1000), E820_RAM);
 	CHECK_EQ(type_at(&m, 0xDFFFF), 0);
@@ -229,7 +229,7 @@ TEST(e820_build_fits_a_fragmented_toolstack_map)
 	struct e820_map m;
 
 	CHECK_EQ(e820_build(&m, &in), 0);
-	map_is_normal(&m);
+	CHECK(map_is_normal(&m));
 	reservations_kept(&m, ts, 30);
 	CHECK_EQ(type_at(&m, 0x5000000), E820_RAM); /* the bulk of RAM stays */
 	CHECK_EQ(type_at(&m, 0xFC000000), E820_NVS);
@@ -248,7 +248,7 @@ TEST(e820_build_fits_more_than_128_toolstack_entries)
 	struct e820_map m;
 
 	CHECK_EQ(e820_build(&m, &in), 0);
-	map_is_normal(&m);
+	CHECK(map_is_normal(&m));
 	/* XENMEM_memory_map gives the loader at most 128 (hvmloader's E820MAX); past that a
 	 * caller can only say so. */
 	reservations_kept(&m, ts, E820_TOOLSTACK_MAX);
@@ -315,7 +315,7 @@ TEST(e820_build_marks_the_tables_area_nvs)
 	struct e820_map m;
 
 	CHECK_EQ(e820_build(&m, &in), 0);
-	map_is_normal(&m);
+	CHECK(map_is_normal(&m));
 	CHECK_EQ(type_at(&m, 0xFBFFFFFF), 0);
 	CHECK_EQ(type_at(&m, 0xFC000000), E820_NVS);
 	CHECK_EQ(type_at(&m, 0xFC00AFFF), E820_NVS);
@@ -335,7 +335,7 @@ TEST(e820_build_follows_ram_moved_out_of_the_hole)
 	struct e820_map m;
 
 	CHECK_EQ(e820_build(&m, &in), 0);
-	map_is_normal(&m);
+	CHECK(map_is_normal(&m));
 	CHECK_EQ(type_at(&m, 0xBFFFFFFF), E820_RAM);
 	CHECK_EQ(type_at(&m, 0xC0000000), 0);
 	CHECK_EQ(type_at(&m, 0xD0000000), E820_RESERVED);
@@ -343,4 +343,31 @@ TEST(e820_build_follows_ram_moved_out_of_the_hole)
 	CHECK_EQ(type_at(&m, 0x100000000ull), E820_RAM);
 	CHECK_EQ(type_at(&m, 0x12FFFFFFFull), E820_RAM);
 	CHECK_EQ(type_at(&m, 0x130000000ull), 0);
+}
+
+/*
+ * Found by fuzz-e820: a RAM range ending exactly at 2^64 has an exclusive end of 0, so the
+ * clip at low_ram_end passed it whole and the guest got RAM in the MMIO hole, where the
+ * loader had moved it away from. A range that wraps stays refused, and an empty one at 0 must
+ * not become RAM up to low_ram_end.
+ */
+TEST(e820_build_clips_moved_ram_that_ends_at_the_top)
+{
+	const struct e820_entry toolstack[] = {
+		{ 0x100000, 0 - 0x100000ull, E820_RAM },
+		{ 0x200000, 0xFFFFFFFFFFFFF000ull, E820_RAM }, /* wraps: it ends at 0x1FF000 */
+		{ 0, 0, E820_RAM },
+	};
+	const struct e820_layout in = { toolstack, 3, 0xE0000, 0, 0, 0xC0000000, 0x130000000ull };
+	struct e820_map m;
+
+	console_clear();
+	CHECK_EQ(e820_build(&m, &in), 0);
+	CHECK(map_is_normal(&m));
+	CHECK_EQ(type_at(&m, 0xBFFFFFFF), E820_RAM);
+	CHECK_EQ(type_at(&m, 0xC0000000), 0);
+	CHECK_EQ(type_at(&m, 0xFBFFFFFF), 0);
+	CHECK_EQ(type_at(&m, 0x12FFFFFFFull), E820_RAM);
+	CHECK_EQ(type_at(&m, 0x130000000ull), 0);
+	CHECK(strstr(console_text(), "E820: skipping toolstack entry 1: 200000+fffffffffffff000 type 1") != NULL);
 }
