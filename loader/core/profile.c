@@ -75,9 +75,9 @@ static void format_line(char *buf, size_t len, size_t *at, const char *label, co
 		memcpy(ms, "?", 2);
 	}
 	int n = fmt_snprintf(*at < len ? buf + *at : NULL, *at < len ? len - *at : 0,
-			     "hvmchain: %s %s ms pcir=%u pciw=%u io=%u con=%u/%u hc=%u xs=%u\n", label, ms,
-			     c[COUNT_PCI_READ], c[COUNT_PCI_WRITE], c[COUNT_IO], c[COUNT_CON_BYTES], c[COUNT_CON_EXITS],
-			     c[COUNT_HYPERCALL], c[COUNT_XS]);
+			     "hvmchain: %s %s ms pcir=%u pciw=%u pcia=%u io=%u con=%u/%u hc=%u xs=%u\n", label, ms,
+			     c[COUNT_PCI_READ], c[COUNT_PCI_WRITE], c[COUNT_PCI_ADDR], c[COUNT_IO], c[COUNT_CON_BYTES],
+			     c[COUNT_CON_EXITS], c[COUNT_HYPERCALL], c[COUNT_XS]);
 	*at += (size_t)n;
 }
 

@@ -7,10 +7,26 @@
 #define PCI_CONF_ADDR 0xCF8
 #define PCI_CONF_DATA 0xCFC
 
+/*
+ * What 0xCF8 holds: the last address this file wrote, 0 before the first (every address
+ * written has the enable bit). Xen records each 0xCF8 write to route the 0xCFC accesses
+ * that follow, and also passes it on to qemu-xen (hvm/ioreq.c, hvm_access_cf8): it is a
+ * round trip to dom0 like the data access, so an access to the dword already selected
+ * skips it. Nothing else in the loader writes 0xCF8 and only the BSP touches config space;
+ * SeaBIOS and OVMF select their own address before each access.
+ */
+static uint32_t cf8;
+
 static void select_reg(uint16_t bdf, uint8_t reg)
 {
 	/* Enable bit, bus/device/function, dword-aligned register. */
-	raw_outl(0x80000000u | ((uint32_t)bdf << 8) | (reg & 0xFC), PCI_CONF_ADDR);
+	uint32_t addr = 0x80000000u | ((uint32_t)bdf << 8) | (reg & 0xFC);
+
+	if (addr == cf8)
+		return;
+	count_add(COUNT_PCI_ADDR, 1);
+	raw_outl(addr, PCI_CONF_ADDR);
+	cf8 = addr;
 }
 
 uint32_t pci_cfg_read32(uint16_t bdf, uint8_t reg)

@@ -80,9 +80,10 @@ static void apply_quirks(struct platform *p, uint16_t bdf, uint16_t vendor, uint
 		 * IRQ 9, and the SMBus I/O it would otherwise decode switched off. */
 		if (vendor != VENDOR_INTEL || device != 0x7113)
 			break;
+		/* 0x20 and 0x22 first, one dword (one 0xCF8 write); hvmloader puts 0xd2 between. */
 		pci_cfg_write16(bdf, 0x20, 0);
-		pci_cfg_write16(bdf, 0xd2, 0);
 		pci_cfg_write16(bdf, 0x22, 0);
+		pci_cfg_write16(bdf, 0xd2, 0);
 		pci_cfg_write8(bdf, PCI_INTERRUPT_LINE, SCI_IRQ);
 		pci_cfg_write8(bdf, PCI_INTERRUPT_PIN, 1);
 		pci_cfg_write32(bdf, 0x40, PM_BLK | 1); /* PMBA */

@@ -67,12 +67,13 @@ TEST(profile_lines_parse_back_to_the_figures)
 {
 	char text[2048];
 	char name[32];
-	unsigned ms_whole, ms_frac, pcir, pciw, io, cb, ce, hc, xs;
+	unsigned ms_whole, ms_frac, pcir, pciw, pcia, io, cb, ce, hc, xs;
 
 	memset(&prof, 0, sizeof(prof));
 	prof.phase[PHASE_PCI_PROGRAM].tsc = 3456789; /* at 1000000 kHz: 3.456 ms (truncated) */
 	prof.phase[PHASE_PCI_PROGRAM].count[COUNT_PCI_READ] = 11;
 	prof.phase[PHASE_PCI_PROGRAM].count[COUNT_PCI_WRITE] = 22;
+	prof.phase[PHASE_PCI_PROGRAM].count[COUNT_PCI_ADDR] = 17;
 	prof.phase[PHASE_PCI_PROGRAM].count[COUNT_IO] = 33;
 	prof.phase[PHASE_PCI_PROGRAM].count[COUNT_CON_BYTES] = 440;
 	prof.phase[PHASE_PCI_PROGRAM].count[COUNT_CON_EXITS] = 4;
@@ -99,14 +100,15 @@ TEST(profile_lines_parse_back_to_the_figures)
 	const char *l = strstr(text, "hvmchain: phase pci-program ");
 	if (!CHECK(l != NULL))
 		return;
-	CHECK_EQ(sscanf(l, "hvmchain: phase %31s %u.%u ms pcir=%u pciw=%u io=%u con=%u/%u hc=%u xs=%u", name, &ms_whole,
-			&ms_frac, &pcir, &pciw, &io, &cb, &ce, &hc, &xs),
-		 10);
+	CHECK_EQ(sscanf(l, "hvmchain: phase %31s %u.%u ms pcir=%u pciw=%u pcia=%u io=%u con=%u/%u hc=%u xs=%u", name,
+			&ms_whole, &ms_frac, &pcir, &pciw, &pcia, &io, &cb, &ce, &hc, &xs),
+		 11);
 	CHECK_STR(name, "pci-program");
 	CHECK_EQ(ms_whole, 3);
 	CHECK_EQ(ms_frac, 456);
 	CHECK_EQ(pcir, 11);
 	CHECK_EQ(pciw, 22);
+	CHECK_EQ(pcia, 17);
 	CHECK_EQ(io, 33);
 	CHECK_EQ(cb, 440);
 	CHECK_EQ(ce, 4);
@@ -116,9 +118,10 @@ TEST(profile_lines_parse_back_to_the_figures)
 	l = strstr(text, "hvmchain: phases total ");
 	if (!CHECK(l != NULL))
 		return;
-	CHECK_EQ(sscanf(l, "hvmchain: phases total %u.%u ms pcir=%u pciw=%u io=%u con=%u/%u hc=%u xs=%u", &ms_whole,
-			&ms_frac, &pcir, &pciw, &io, &cb, &ce, &hc, &xs),
-		 9);
+	CHECK_EQ(sscanf(l, "hvmchain: phases total %u.%u ms pcir=%u pciw=%u pcia=%u io=%u con=%u/%u hc=%u xs=%u",
+			&ms_whole, &ms_frac, &pcir, &pciw, &pcia, &io, &cb, &ce, &hc, &xs),
+		 10);
+	CHECK_EQ(pcia, 17);
 	CHECK_EQ(ms_whole, 5);
 	CHECK_EQ(ms_frac, 456);
 	CHECK_EQ(xs, 67);
