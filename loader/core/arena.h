@@ -16,9 +16,23 @@ struct arena {
 	uint64_t phys;
 	size_t size;
 	size_t used;
+	/* Bytes [0, backed) have memory behind them; see arena_init_backed(). */
+	size_t backed;
+	int (*back)(void *ctx, uint64_t phys, size_t len);
+	void *back_ctx;
 };
 
+/* An arena whose whole size is memory already. */
 void arena_init(struct arena *a, void *base, uint64_t phys, size_t size);
+
+/*
+ * An arena over guest-physical space that has no memory yet: before an allocation reaches
+ * past what is backed, back(ctx, phys, len) is asked to back the whole 4 KiB pages (relative
+ * to phys, which must be page-aligned) that it needs. A nonzero return fails that allocation
+ * and leaves the arena as it was. So only the pages used are ever taken from the domain.
+ */
+void arena_init_backed(struct arena *a, void *base, uint64_t phys, size_t size,
+		       int (*back)(void *ctx, uint64_t phys, size_t len), void *ctx);
 
 /* Zeroed memory aligned to align (a power of two, relative to phys), or NULL when full. */
 void *arena_alloc(struct arena *a, size_t size, size_t align);

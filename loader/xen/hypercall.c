@@ -277,11 +277,11 @@ void xen_yield(void)
 	hypercall2(__HYPERVISOR_sched_op, SCHEDOP_yield, 0);
 }
 
-/* Frames per XENMEM_populate_physmap or XENMEM_decrease_reservation call: one hypercall backs a
+/* Frames per XENMEM_populate_physmap call: one hypercall backs a
  * 2 MiB OVMF flash in four, where one per page cost seconds under the emulated Xen. */
 #define FRAME_BATCH 128
 
-/* Runs a reservation op (populate or decrease) over [pfn, pfn+nr) in batches, stopping at the
+/* Runs a reservation op over [pfn, pfn+nr) in batches, stopping at the
  * first frame Xen does not take; returns how many it did, in order from pfn. */
 static uint32_t reservation_op(unsigned int op, uint32_t pfn, uint32_t nr)
 {
@@ -309,11 +309,6 @@ static uint32_t reservation_op(unsigned int op, uint32_t pfn, uint32_t nr)
 uint32_t xen_populate_upto(uint32_t pfn, uint32_t nr)
 {
 	return reservation_op(XENMEM_populate_physmap, pfn, nr);
-}
-
-uint32_t xen_depopulate(uint32_t pfn, uint32_t nr)
-{
-	return reservation_op(XENMEM_decrease_reservation, pfn, nr);
 }
 
 int xen_populate(uint32_t pfn, uint32_t nr)

@@ -49,9 +49,6 @@ void xen_yield(void);
  * pfn on; xen_populate wants all of them. */
 uint32_t xen_populate_upto(uint32_t pfn, uint32_t nr);
 int xen_populate(uint32_t pfn, uint32_t nr);
-/* XENMEM_decrease_reservation: give the RAM behind [pfn, pfn+nr) back to the domain's
- * allowance, so a later populate can have it; returns how many pages went back. */
-uint32_t xen_depopulate(uint32_t pfn, uint32_t nr);
 
 /* VCPUOP_initialise + VCPUOP_up in 32-bit flat protected mode at eip with the given stack
  * and eax; VCPUOP_down. */
