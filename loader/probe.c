@@ -143,16 +143,28 @@ struct listing {
 /* In .bss, not the image: the names are 2 KiB. */
 static struct listing listings[sizeof(listed_dirs) / sizeof(listed_dirs[0])];
 
+/* bios-strings/ is listed in the same exchange (probe_config() reads what it names). */
+static char bios_names[2048];
+static struct xs_op bios_listing;
+
 static void list_folders(struct xs_client *c)
 {
-	for (size_t i = 0; i < sizeof(listings) / sizeof(listings[0]); i++) {
-		struct listing *l = &listings[i];
-		int rc = xs_directory(c, listed_dirs[i], l->names, sizeof(l->names), &l->nr);
+	struct xs_op ops[sizeof(listings) / sizeof(listings[0]) + 1];
+	size_t n = sizeof(listings) / sizeof(listings[0]);
 
-		l->valid = rc == 0 || rc == -ERR_NOENT;
-		if (rc == -ERR_NOENT)
-			l->nr = 0;
+	for (size_t i = 0; i < n; i++)
+		ops[i] = (struct xs_op){
+			XS_DIRECTORY, listed_dirs[i], listings[i].names, sizeof(listings[i].names), 0, 0
+		};
+	ops[n] = (struct xs_op){ XS_DIRECTORY, "bios-strings", bios_names, sizeof(bios_names), 0, 0 };
+	xs_batch(c, ops, (uint32_t)n + 1);
+	for (size_t i = 0; i < n; i++) {
+		struct listing *l = &listings[i];
+
+		l->nr = ops[i].rc == 0 || ops[i].rc == -ERR_NOSPC ? ops[i].nr : 0;
+		l->valid = ops[i].rc == 0 || ops[i].rc == -ERR_NOENT;
 	}
+	bios_listing = ops[n];
 }
 
 /* Whether a listing says path cannot exist ("hvmloader/pci/x" needs "pci" in hvmloader/). */
@@ -182,11 +194,74 @@ static bool unlisted(const char *path)
 	return false;
 }
 
+/*
+ * The keys probe_config() reads whatever the guest, fetched in one exchange once the
+ * listings tell which exist (each alone would be a round trip through dom0). Every consumer's
+ * buffer is at most PLATFORM_STRING_MAX bytes, so a value that does not fit here fits none.
+ */
+static const char *const fixed_keys[] = {
+	"hvmloader/bios",
+	"platform/acpi",
+	"platform/acpi_s3",
+	"platform/acpi_s4",
+	"platform/acpi_laptop_slate",
+	"hvmloader/allow-memory-relocate",
+	"hvmloader/pci/xen-platform-pci-bar-uc",
+	"platform/mmio_hole_size",
+	"hvmloader/smbios/default_battery",
+	"hvmchain/smbios-entry-points",
+	"platform/generation-id",
+	"hvmloader/acpi/address",
+	"hvmloader/acpi/length",
+	"hvmloader/smbios/address",
+	"hvmloader/smbios/length",
+};
+#define FIXED_KEYS (sizeof(fixed_keys) / sizeof(fixed_keys[0]))
+
+static struct {
+	bool fetched;
+	int rc;
+	char value[PLATFORM_STRING_MAX];
+} fixed_values[FIXED_KEYS];
+
+static void fetch_fixed_keys(struct xs_client *c)
+{
+	struct xs_op ops[FIXED_KEYS];
+	uint32_t which[FIXED_KEYS], n = 0;
+
+	for (uint32_t i = 0; i < FIXED_KEYS; i++) {
+		fixed_values[i].fetched = false;
+		if (unlisted(fixed_keys[i]))
+			continue;
+		ops[n] =
+			(struct xs_op){ XS_READ, fixed_keys[i], fixed_values[i].value, sizeof(fixed_values[i].value), 0,
+					0 };
+		which[n++] = i;
+	}
+	xs_batch(c, ops, n);
+	for (uint32_t k = 0; k < n; k++) {
+		fixed_values[which[k]].fetched = true;
+		fixed_values[which[k]].rc = ops[k].rc;
+	}
+}
+
 /* One key: 0 with its value in buf, or xs_read()'s error (-ERR_NOENT when a listing says so). */
 static int read_key(struct xs_client *c, const char *path, char *buf, size_t len)
 {
 	if (!c || unlisted(path))
 		return -ERR_NOENT;
+	for (uint32_t i = 0; i < FIXED_KEYS; i++) {
+		if (strcmp(path, fixed_keys[i]) || !fixed_values[i].fetched)
+			continue;
+		size_t n = strlen(fixed_values[i].value);
+
+		if (fixed_values[i].rc)
+			return fixed_values[i].rc;
+		if (n >= len)
+			return -ERR_NOSPC;
+		memcpy(buf, fixed_values[i].value, n + 1);
+		return 0;
+	}
 	return xs_read(c, path, buf, len);
 }
 
@@ -278,8 +353,10 @@ void probe_config(struct platform *p, struct xs_client *c)
 	/* main.c picks the payload and refuses a value it has none for. Only an absent key (or
 	 * no xenstore) means SeaBIOS: a value we cannot read must not boot a firmware nobody chose.
 	 * Control bytes are made printable in place: the value reaches the log and the crash line. */
-	if (c)
+	if (c) {
 		list_folders(c);
+		fetch_fixed_keys(c);
+	}
 	int bios_rc = read_key(c, "hvmloader/bios", cfg->bios, sizeof(cfg->bios));
 	if (bios_rc == -ERR_NOENT)
 		memcpy(cfg->bios, "seabios", sizeof("seabios"));
@@ -345,18 +422,21 @@ void probe_config(struct platform *p, struct xs_client *c)
 		BS("battery-device-name", battery_device_name),
 #undef BS
 	};
-	/* One listing tells which of the ~120 possible keys exist: read only those. */
-	static char names[2048];
-	uint32_t nr = 0;
-	char path[64];
+	/* One listing (list_folders()) tells which of the ~120 possible keys exist: read only
+	 * those, all in one exchange. */
+	const char *names = bios_names;
+	uint32_t nr = bios_listing.nr;
+	static char paths[sizeof(named) / sizeof(named[0]) + PLATFORM_MAX_OEM_STRINGS][64];
+	static struct xs_op ops[sizeof(named) / sizeof(named[0]) + PLATFORM_MAX_OEM_STRINGS];
+	uint32_t n = 0;
 	memset(s, 0, sizeof(*s));
 	if (!c)
 		return;
-	int rc = xs_directory(c, "bios-strings", names, sizeof(names), &nr);
+	int rc = bios_listing.rc;
 	bool every_key = false;
 	if (rc == -ERR_NOSPC) {
 		log_error("xenstore bios-strings/ lists more than %zu bytes of names; reading the %u that fit\n",
-			  sizeof(names), nr);
+			  sizeof(bios_names), nr);
 	} else if (rc == -ERR_XEN) {
 		/* xenstored answers E2BIG when the listing passes its 4 KiB payload limit: the keys
 		 * may still be there, so ask for each one hvmchain knows, as hvmloader does. */
@@ -368,19 +448,35 @@ void probe_config(struct platform *p, struct xs_client *c)
 	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
 		if (!every_key && !listed(names, nr, named[i].name))
 			continue;
-		fmt_snprintf(path, sizeof(path), "bios-strings/%s", named[i].name);
-		if (!key(c, path, (char *)s + named[i].off, PLATFORM_STRING_MAX))
-			((char *)s + named[i].off)[0] = '\0';
+		fmt_snprintf(paths[n], sizeof(paths[n]), "bios-strings/%s", named[i].name);
+		ops[n] = (struct xs_op){ XS_READ, paths[n], (char *)s + named[i].off, PLATFORM_STRING_MAX, 0, 0 };
+		n++;
 	}
+	/* oem-1, oem-2, ...: the run that is listed (all of them, unlisted, when no listing). */
+	uint32_t first_oem = n;
 	for (uint32_t i = 0; i < PLATFORM_MAX_OEM_STRINGS; i++) {
 		char name[16];
 
 		fmt_snprintf(name, sizeof(name), "oem-%u", i + 1);
-		fmt_snprintf(path, sizeof(path), "bios-strings/%s", name);
-		if ((!every_key && !listed(names, nr, name)) || !key(c, path, s->oem[i], PLATFORM_STRING_MAX))
+		if (!every_key && !listed(names, nr, name))
 			break;
-		s->oem_nr = i + 1;
+		fmt_snprintf(paths[n], sizeof(paths[n]), "bios-strings/%s", name);
+		ops[n] = (struct xs_op){ XS_READ, paths[n], s->oem[i], PLATFORM_STRING_MAX, 0, 0 };
+		n++;
 	}
+	xs_batch(c, ops, n);
+	for (uint32_t k = 0; k < n; k++) {
+		if (ops[k].rc == -ERR_NOSPC)
+			log_error("xenstore %s: value longer than %u bytes; ignored\n", ops[k].path,
+				  PLATFORM_STRING_MAX - 1);
+		if (ops[k].rc)
+			ops[k].buf[0] = '\0';
+	}
+	/* The OEM strings end at the first that could not be read; none is kept past it. */
+	for (uint32_t k = first_oem; k < n && !ops[k].rc; k++)
+		s->oem_nr = k - first_oem + 1;
+	for (uint32_t k = first_oem + s->oem_nr; k < n; k++)
+		ops[k].buf[0] = '\0';
 }
 
 void probe_isa(struct platform *p)

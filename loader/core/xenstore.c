@@ -113,10 +113,8 @@ static int skip(struct xs_client *c, uint32_t len)
 	return 0;
 }
 
-/* Sends one request on path and reads its reply of the same type into buf (len bytes at
- * most, not terminated); returns the reply's length or a negative error. A longer reply is
- * -ERR_NOSPC; with cut set, its first len bytes are kept and *cut says so. */
-static int request_cut(struct xs_client *c, uint32_t type, const char *path, char *buf, size_t len, bool *cut)
+/* Puts one request on path into the ring (not yet notified); its id goes in *id. */
+static int send_request(struct xs_client *c, uint32_t type, const char *path, uint32_t *id)
 {
 	size_t plen = strlen(path) + 1;
 	struct xsd_sockmsg msg = { .type = type, .req_id = ++c->req_id, .tx_id = 0 };
@@ -127,14 +125,27 @@ static int request_cut(struct xs_client *c, uint32_t type, const char *path, cha
 	if (plen > XENSTORE_REL_PATH_MAX)
 		return -ERR_NOSPC;
 	msg.len = (uint32_t)plen;
+	*id = msg.req_id;
 	count_add(COUNT_XS, 1);
 	rc = put(c, &msg, sizeof(msg));
 	if (!rc)
 		rc = put(c, path, (uint32_t)plen);
-	if (rc)
-		goto broken;
-	c->t->notify(c->t->ctx);
+	if (rc) {
+		c->broken = 1;
+		log_error("xenstore: no room in the ring; using defaults\n");
+	}
+	return rc;
+}
 
+/* Reads the reply to request id, of the request's type, into buf (len bytes at most, not
+ * terminated); returns the reply's length or a negative error. A longer reply is
+ * -ERR_NOSPC; with cut set, its first len bytes are kept and *cut says so. */
+static int recv_reply(struct xs_client *c, uint32_t type, uint32_t id, char *buf, size_t len, bool *cut)
+{
+	int rc;
+
+	if (c->broken)
+		return -ERR_XEN;
 	for (;;) {
 		struct xsd_sockmsg rsp;
 
@@ -148,7 +159,7 @@ static int request_cut(struct xs_client *c, uint32_t type, const char *path, cha
 			goto broken;
 		}
 		/* Watch events can arrive unasked; this client sets no watches, but skip them. */
-		if (rsp.type == XS_WATCH_EVENT || rsp.req_id != c->req_id) {
+		if (rsp.type == XS_WATCH_EVENT || rsp.req_id != id) {
 			rc = skip(c, rsp.len);
 			if (rc)
 				goto broken;
@@ -196,40 +207,84 @@ broken:
 	return rc;
 }
 
-static int request(struct xs_client *c, uint32_t type, const char *path, char *buf, size_t len)
+/* The reply to one op, finished as xs_read() or xs_directory() promise. */
+static void finish(struct xs_client *c, struct xs_op *op, uint32_t id)
 {
-	return request_cut(c, type, path, buf, len, NULL);
+	bool cut = false;
+	bool dir = op->type == XS_DIRECTORY;
+	/* Neither value nor listing is terminated on the wire: keep a byte for it. */
+	int n = recv_reply(c, op->type, id, op->buf, op->len - 1, dir ? &cut : NULL);
+
+	op->nr = 0;
+	if (n < 0) {
+		op->rc = n;
+		return;
+	}
+	char *buf = op->buf;
+	/* A cut listing keeps only its whole names: drop the one the cut went through. */
+	while (cut && n && buf[n - 1] != '\0')
+		n--;
+	buf[n] = '\0';
+	if (dir) {
+		/* Names come NUL-separated, the last one terminated too; make sure of that. */
+		for (int i = 0; i < n; i++)
+			op->nr += buf[i] == '\0';
+		if (n && buf[n - 1] != '\0')
+			op->nr++;
+	}
+	op->rc = cut ? -ERR_NOSPC : 0;
+}
+
+void xs_batch(struct xs_client *c, struct xs_op *ops, uint32_t n)
+{
+	uint32_t ids[XS_BATCH_MAX];
+
+	for (uint32_t first = 0; first < n;) {
+		/* A group is what fits in the request ring at once (a longer one alone), so no put()
+		 * waits for the daemon while its replies are not being read. */
+		uint32_t end = first, bytes = 0;
+
+		while (end < n && end - first < XS_BATCH_MAX) {
+			uint32_t need = (uint32_t)(sizeof(struct xsd_sockmsg) + strlen(ops[end].path) + 1);
+
+			if (end > first && bytes + need > XENSTORE_RING_SIZE)
+				break;
+			bytes += need;
+			end++;
+		}
+		bool sent = false;
+		for (uint32_t i = first; i < end; i++) {
+			struct xs_op *op = &ops[i];
+
+			ids[i - first] = 0;
+			op->nr = 0;
+			op->rc = op->len ? send_request(c, op->type, op->path, &ids[i - first]) : -ERR_NOSPC;
+			sent |= op->rc == 0;
+		}
+		if (sent)
+			c->t->notify(c->t->ctx);
+		for (uint32_t i = first; i < end; i++)
+			if (ops[i].rc == 0)
+				finish(c, &ops[i], ids[i - first]);
+		first = end;
+	}
 }
 
 int xs_read(struct xs_client *c, const char *path, char *buf, size_t len)
 {
-	/* The value is not NUL-terminated on the wire: keep a byte for the terminator. */
-	int n = len ? request(c, XS_READ, path, buf, len - 1) : -ERR_NOSPC;
+	struct xs_op op = { .type = XS_READ, .path = path, .buf = buf, .len = len };
 
-	if (n < 0)
-		return n;
-	buf[n] = '\0';
-	return 0;
+	xs_batch(c, &op, 1);
+	return op.rc;
 }
 
 int xs_directory(struct xs_client *c, const char *path, char *buf, size_t len, uint32_t *nr)
 {
-	bool cut = false;
-	int n = len ? request_cut(c, XS_DIRECTORY, path, buf, len - 1, &cut) : -ERR_NOSPC;
+	struct xs_op op = { .type = XS_DIRECTORY, .path = path, .buf = buf, .len = len };
 
-	*nr = 0;
-	if (n < 0)
-		return n;
-	/* A cut listing keeps only its whole names: drop the one the cut went through. */
-	while (cut && n && buf[n - 1] != '\0')
-		n--;
-	/* Names come NUL-separated, the last one terminated too; make sure of that. */
-	buf[n] = '\0';
-	for (int i = 0; i < n; i++)
-		*nr += buf[i] == '\0';
-	if (n && buf[n - 1] != '\0')
-		(*nr)++;
-	return cut ? -ERR_NOSPC : 0;
+	xs_batch(c, &op, 1);
+	*nr = op.nr;
+	return op.rc;
 }
 
 void xs_shutdown(struct xs_client *c)

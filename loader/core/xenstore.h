@@ -44,6 +44,27 @@ int xs_read(struct xs_client *c, const char *path, char *buf, size_t len);
  */
 int xs_directory(struct xs_client *c, const char *path, char *buf, size_t len, uint32_t *nr);
 
+/* One request of a batch: XS_READ (as xs_read()) or XS_DIRECTORY (as xs_directory()). */
+struct xs_op {
+	uint32_t type;
+	const char *path;
+	char *buf;
+	size_t len;
+	int rc;      /* out: what xs_read() or xs_directory() would return */
+	uint32_t nr; /* out, XS_DIRECTORY: the names in buf */
+};
+
+/* The most requests xs_batch() has in flight at once. */
+#define XS_BATCH_MAX 32
+
+/*
+ * Several requests in one exchange: all of a group go into the ring before the first reply
+ * is awaited, and one notify wakes the daemon for them all, where one at a time each would be
+ * a round trip through dom0's scheduler. xenstored answers a ring's requests in order. A group
+ * holds what fits in the request ring (XS_BATCH_MAX at most); more go in further groups.
+ */
+void xs_batch(struct xs_client *c, struct xs_op *ops, uint32_t n);
+
 /*
  * Leaves the ring as the guest OS's xenbus expects to find it: with a server that can
  * reconnect, asks it to (connection = XENSTORE_RECONNECT) and waits until it has;

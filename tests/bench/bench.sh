@@ -304,9 +304,9 @@ fw_label() {
 	echo "| PIIX3 ID; 4 link routes (one dword), 2 INTx lines (the pin's dword), PM (7: 4 dwords) and IDE (2: one) quirk writes | 1 | 15 | 7 | | |"
 	echo "| 6 BAR addresses, 6 command writes (decode, bus master) | 0 | 12 | 12 | | |"
 	echo "| memory map, 2 store params, shared info, guest handle, tables area, TSS and ACPI-ports params | | | | 8 | |"
-	echo "| xenstore: list platform/ and hvmloader/, read the 6 keys libxl writes that matter, look up bios-strings/ | | | | 2 per request (send + one poll) | 9 |"
+	echo "| xenstore: list platform/, hvmloader/ and bios-strings/, then read the 6 keys libxl writes that matter: two exchanges, each all its requests at once | | | | 2 per exchange (send + one poll) | 9 |"
 	echo "| vCPUs: initialise + up per AP | | | | 2 per AP | |"
-	echo "| **floor (1 vCPU)** | **77** | **42** | **95** | **26** | **9** |"
+	echo "| **floor (1 vCPU)** | **77** | **42** | **95** | **12** | **9** |"
 	echo
 	echo "Console output is not in the floor: a loader could print nothing. Each PCI config access"
 	echo "is one exit to qemu-xen, and one more when it must first select another dword at 0xCF8:"

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tests the xenstore client against a fake store daemon written here from the wire protocol. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "xen/abi.h"
@@ -16,6 +17,7 @@ static struct {
 	int watch_first; /* sends a watch event before each reply */
 	int reconnect;   /* supports reconnection, and completes it */
 	int waits, notifies;
+	uint32_t most_pending; /* the most whole requests seen waiting in the ring at once */
 	char last_path[256];
 } d;
 
@@ -54,6 +56,19 @@ static void daemon_step(void *ctx)
 	}
 	if (d.silent || ring.req_prod - ring.req_cons < sizeof(struct xsd_sockmsg))
 		return;
+	/* Count the whole requests waiting, as a daemon woken once would find them. */
+	uint32_t pending = 0;
+	for (uint32_t at = ring.req_cons; ring.req_prod - at >= sizeof(struct xsd_sockmsg);) {
+		struct xsd_sockmsg h;
+		for (uint32_t i = 0; i < sizeof(h); i++)
+			((char *)&h)[i] = ring.req[MASK_XENSTORE_IDX(at + i)];
+		if (ring.req_prod - at < sizeof(h) + h.len)
+			break;
+		at += sizeof(h) + h.len;
+		pending++;
+	}
+	if (pending > d.most_pending)
+		d.most_pending = pending;
 	struct xsd_sockmsg m;
 	char *b = (char *)&m;
 	for (uint32_t i = 0; i < sizeof(m); i++)
@@ -263,4 +278,63 @@ TEST(xenstore_request_notifies_the_daemon_once)
 	CHECK_EQ(xs_read(&c, "platform/acpi", v, sizeof(v)), 0);
 	/* The request; reading a reply out of a ring that was not full needs no wake-up. */
 	CHECK_EQ(d.notifies, 1);
+}
+
+TEST(xenstore_batch_sends_every_request_before_the_first_reply)
+{
+	struct xs_client c;
+	char acpi[8], bios[16], missing[8], small[4], names[64];
+	struct xs_op ops[] = {
+		{ XS_READ, "platform/acpi", acpi, sizeof(acpi), 99, 99 },
+		{ XS_DIRECTORY, "bios-strings", names, sizeof(names), 99, 99 },
+		{ XS_READ, "hvmloader/bios", bios, sizeof(bios), 99, 99 },
+		{ XS_READ, "no/such/key", missing, sizeof(missing), 99, 99 },
+		{ XS_READ, "long", small, sizeof(small), 99, 99 },
+		{ XS_READ, "platform/acpi", acpi, 0, 99, 99 }, /* no room at all: never sent */
+	};
+
+	fresh(0xFFFFFF00u);
+	xs_init(&c, &ring, &fake);
+	xs_batch(&c, ops, 6);
+	CHECK_EQ(d.most_pending, 5);
+	CHECK_EQ(d.notifies, 1);
+	CHECK_EQ(ops[0].rc, 0);
+	CHECK_STR(acpi, "1");
+	CHECK_EQ(ops[1].rc, 0);
+	CHECK_EQ(ops[1].nr, 3);
+	CHECK_STR(names + strlen(names) + 1, "oem-1");
+	CHECK_EQ(ops[2].rc, 0);
+	CHECK_STR(bios, "seabios");
+	CHECK_EQ(ops[3].rc, -ERR_NOENT);
+	CHECK_EQ(ops[4].rc, -ERR_NOSPC);
+	CHECK_EQ(ops[5].rc, -ERR_NOSPC);
+	/* The ring is left clean: a plain read after the batch gets its own reply. */
+	CHECK_EQ(xs_read(&c, "platform/generation-id", acpi, sizeof(acpi)), 0);
+	CHECK_STR(acpi, "123:456");
+}
+
+TEST(xenstore_batch_larger_than_the_ring_goes_in_groups)
+{
+	struct xs_client c;
+	static char paths[40][64];
+	static char vals[40][8];
+	struct xs_op ops[40];
+
+	fresh(0);
+	xs_init(&c, &ring, &fake);
+	for (int i = 0; i < 40; i++) {
+		/* 16 + 40 bytes each: 18 fit in the 1 KiB request ring. */
+		snprintf(paths[i], sizeof(paths[i]), "%s/%038d", i % 2 ? "x" : "y", i);
+		ops[i] = (struct xs_op){ XS_READ, paths[i], vals[i], sizeof(vals[i]), 99, 99 };
+	}
+	ops[7].path = "platform/acpi";
+	xs_batch(&c, ops, 40);
+	CHECK(d.most_pending <= 18);
+	CHECK(d.most_pending >= 17);
+	CHECK_EQ(d.notifies, 3);
+	CHECK_EQ(ops[7].rc, 0);
+	CHECK_STR(vals[7], "1");
+	for (int i = 0; i < 40; i++)
+		if (i != 7)
+			CHECK_EQ(ops[i].rc, -ERR_NOENT);
 }
