@@ -221,6 +221,7 @@ static const char *const fixed_keys[] = {
 static struct {
 	bool fetched;
 	int rc;
+	uint32_t len; /* the value's bytes: a NUL inside counts, as xs_read() would see it */
 	char value[PLATFORM_STRING_MAX];
 } fixed_values[FIXED_KEYS];
 
@@ -242,6 +243,7 @@ static void fetch_fixed_keys(struct xs_client *c)
 	for (uint32_t k = 0; k < n; k++) {
 		fixed_values[which[k]].fetched = true;
 		fixed_values[which[k]].rc = ops[k].rc;
+		fixed_values[which[k]].len = ops[k].nr;
 	}
 }
 
@@ -253,7 +255,7 @@ static int read_key(struct xs_client *c, const char *path, char *buf, size_t len
 	for (uint32_t i = 0; i < FIXED_KEYS; i++) {
 		if (strcmp(path, fixed_keys[i]) || !fixed_values[i].fetched)
 			continue;
-		size_t n = strlen(fixed_values[i].value);
+		size_t n = fixed_values[i].len;
 
 		if (fixed_values[i].rc)
 			return fixed_values[i].rc;

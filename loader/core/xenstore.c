@@ -225,6 +225,8 @@ static void finish(struct xs_client *c, struct xs_op *op, uint32_t id)
 	while (cut && n && buf[n - 1] != '\0')
 		n--;
 	buf[n] = '\0';
+	if (!dir)
+		op->nr = (uint32_t)n;
 	if (dir) {
 		/* Names come NUL-separated, the last one terminated too; make sure of that. */
 		for (int i = 0; i < n; i++)

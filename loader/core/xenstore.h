@@ -51,7 +51,7 @@ struct xs_op {
 	char *buf;
 	size_t len;
 	int rc;      /* out: what xs_read() or xs_directory() would return */
-	uint32_t nr; /* out, XS_DIRECTORY: the names in buf */
+	uint32_t nr; /* out: XS_DIRECTORY, the names in buf; XS_READ, the value's bytes */
 };
 
 /* The most requests xs_batch() has in flight at once. */

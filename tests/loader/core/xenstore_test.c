@@ -305,6 +305,7 @@ TEST(xenstore_batch_sends_every_request_before_the_first_reply)
 	CHECK_STR(names + strlen(names) + 1, "oem-1");
 	CHECK_EQ(ops[2].rc, 0);
 	CHECK_STR(bios, "seabios");
+	CHECK_EQ(ops[2].nr, 7);
 	CHECK_EQ(ops[3].rc, -ERR_NOENT);
 	CHECK_EQ(ops[4].rc, -ERR_NOSPC);
 	CHECK_EQ(ops[5].rc, -ERR_NOSPC);
