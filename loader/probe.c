@@ -6,6 +6,7 @@
 #include <xen/hvm/hvm_info_table.h>
 #include <xen/hvm/params.h>
 #include <xen/io/xs_wire.h>
+#include "bug.h"
 #include "console.h"
 #include "err.h"
 #include "hvm_info.h"
@@ -79,7 +80,7 @@ void probe_vnuma(struct platform *p)
 		log_printf("vNUMA: %u nodes, %u memory ranges\n", p->vnuma.nr_vnodes, p->vnuma.nr_vmemranges);
 }
 
-/* How long one wait for the store daemon may take; xs_read allows XS_MAX_WAITS of them. */
+/* How long one wait for the store daemon may take; a request may take XS_MAX_WAITS of them. */
 #define XS_POLL_NS 50000000ull
 
 static uint32_t store_port;
@@ -218,10 +219,10 @@ static const char *const fixed_keys[] = {
 };
 #define FIXED_KEYS (sizeof(fixed_keys) / sizeof(fixed_keys[0]))
 
+/* Filled for the keys the listings do not rule out (read_key() never asks for the others). */
 static struct {
-	bool fetched;
 	int rc;
-	uint32_t len; /* the value's bytes: a NUL inside counts, as xs_read() would see it */
+	uint32_t len; /* the value's bytes (xs_op.nr): a NUL inside it counts */
 	char value[PLATFORM_STRING_MAX];
 } fixed_values[FIXED_KEYS];
 
@@ -231,7 +232,6 @@ static void fetch_fixed_keys(struct xs_client *c)
 	uint32_t which[FIXED_KEYS], n = 0;
 
 	for (uint32_t i = 0; i < FIXED_KEYS; i++) {
-		fixed_values[i].fetched = false;
 		if (unlisted(fixed_keys[i]))
 			continue;
 		ops[n] =
@@ -241,30 +241,35 @@ static void fetch_fixed_keys(struct xs_client *c)
 	}
 	xs_batch(c, ops, n);
 	for (uint32_t k = 0; k < n; k++) {
-		fixed_values[which[k]].fetched = true;
 		fixed_values[which[k]].rc = ops[k].rc;
 		fixed_values[which[k]].len = ops[k].nr;
 	}
 }
 
-/* One key: 0 with its value in buf, or xs_read()'s error (-ERR_NOENT when a listing says so). */
+/* One of fixed_keys: 0 with its value in buf, or the read's error (-ERR_NOENT when a listing
+ * says so, -ERR_NOSPC when the value does not fit in len bytes with its terminator). */
 static int read_key(struct xs_client *c, const char *path, char *buf, size_t len)
 {
 	if (!c || unlisted(path))
 		return -ERR_NOENT;
 	for (uint32_t i = 0; i < FIXED_KEYS; i++) {
-		if (strcmp(path, fixed_keys[i]) || !fixed_values[i].fetched)
+		if (strcmp(path, fixed_keys[i]))
 			continue;
-		size_t n = fixed_values[i].len;
-
 		if (fixed_values[i].rc)
 			return fixed_values[i].rc;
-		if (n >= len)
+		if (fixed_values[i].len >= len)
 			return -ERR_NOSPC;
-		memcpy(buf, fixed_values[i].value, n + 1);
+		memcpy(buf, fixed_values[i].value, fixed_values[i].len + 1);
 		return 0;
 	}
-	return xs_read(c, path, buf, len);
+	/* Every key probe_config() reads is fetched with the others: one missing from the table
+	 * would go unread. */
+	BUG();
+}
+
+static void log_too_long(const char *path, size_t len)
+{
+	log_error("xenstore %s: value longer than %zu bytes; ignored\n", path, len - 1);
 }
 
 /* One key: true with its value in buf, false (logged when it is not just absent) otherwise. */
@@ -273,7 +278,7 @@ static bool key(struct xs_client *c, const char *path, char *buf, size_t len)
 	int rc = read_key(c, path, buf, len);
 
 	if (rc == -ERR_NOSPC)
-		log_error("xenstore %s: value longer than %zu bytes; ignored\n", path, len - 1);
+		log_too_long(path, len);
 	return rc == 0;
 }
 
@@ -469,8 +474,7 @@ void probe_config(struct platform *p, struct xs_client *c)
 	xs_batch(c, ops, n);
 	for (uint32_t k = 0; k < n; k++) {
 		if (ops[k].rc == -ERR_NOSPC)
-			log_error("xenstore %s: value longer than %u bytes; ignored\n", ops[k].path,
-				  PLATFORM_STRING_MAX - 1);
+			log_too_long(ops[k].path, ops[k].len);
 		if (ops[k].rc)
 			ops[k].buf[0] = '\0';
 	}

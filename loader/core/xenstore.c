@@ -207,7 +207,7 @@ broken:
 	return rc;
 }
 
-/* The reply to one op, finished as xs_read() or xs_directory() promise. */
+/* The reply to one op, finished as struct xs_op promises. */
 static void finish(struct xs_client *c, struct xs_op *op, uint32_t id)
 {
 	bool cut = false;
@@ -225,9 +225,9 @@ static void finish(struct xs_client *c, struct xs_op *op, uint32_t id)
 	while (cut && n && buf[n - 1] != '\0')
 		n--;
 	buf[n] = '\0';
-	if (!dir)
+	if (!dir) {
 		op->nr = (uint32_t)n;
-	if (dir) {
+	} else {
 		/* Names come NUL-separated, the last one terminated too; make sure of that. */
 		for (int i = 0; i < n; i++)
 			op->nr += buf[i] == '\0';
@@ -270,23 +270,6 @@ void xs_batch(struct xs_client *c, struct xs_op *ops, uint32_t n)
 				finish(c, &ops[i], ids[i - first]);
 		first = end;
 	}
-}
-
-int xs_read(struct xs_client *c, const char *path, char *buf, size_t len)
-{
-	struct xs_op op = { .type = XS_READ, .path = path, .buf = buf, .len = len };
-
-	xs_batch(c, &op, 1);
-	return op.rc;
-}
-
-int xs_directory(struct xs_client *c, const char *path, char *buf, size_t len, uint32_t *nr)
-{
-	struct xs_op op = { .type = XS_DIRECTORY, .path = path, .buf = buf, .len = len };
-
-	xs_batch(c, &op, 1);
-	*nr = op.nr;
-	return op.rc;
 }
 
 void xs_shutdown(struct xs_client *c)

@@ -29,29 +29,22 @@ struct xs_client {
 void xs_init(struct xs_client *c, struct xenstore_domain_interface *ring, const struct xs_transport *t);
 
 /*
- * Reads the value at path (relative to the domain's home, e.g. "platform/acpi") into buf
- * as a NUL-terminated string. Returns 0; -ERR_NOENT when the key is absent (ENOENT);
- * -ERR_NOSPC when the value does not fit in buf; -ERR_XEN on any other error reply, a
- * timeout or a malformed reply.
+ * One request, on path relative to the domain's home (e.g. "platform/acpi"), its answer in
+ * buf (len bytes, a terminator included):
+ * - XS_READ: the value as a NUL-terminated string; nr is its length.
+ * - XS_DIRECTORY: the children's names, NUL-separated; nr counts them. One request where
+ *   reading every possible key would take dozens.
+ * rc is 0; -ERR_NOENT when path is absent (ENOENT); -ERR_NOSPC when the answer does not fit
+ * (a listing then keeps, and counts, the names that fit whole); -ERR_XEN on any other error
+ * reply, a timeout or a malformed reply.
  */
-int xs_read(struct xs_client *c, const char *path, char *buf, size_t len);
-
-/*
- * Lists the children of path (XS_DIRECTORY) into buf as NUL-separated names, *nr of them.
- * Returns 0, -ERR_NOENT, -ERR_NOSPC or -ERR_XEN as xs_read does; with -ERR_NOSPC the
- * names that fit whole are in buf and counted in *nr. One request where
- * reading every possible key would take dozens (each a round trip to the daemon).
- */
-int xs_directory(struct xs_client *c, const char *path, char *buf, size_t len, uint32_t *nr);
-
-/* One request of a batch: XS_READ (as xs_read()) or XS_DIRECTORY (as xs_directory()). */
 struct xs_op {
 	uint32_t type;
 	const char *path;
 	char *buf;
 	size_t len;
-	int rc;      /* out: what xs_read() or xs_directory() would return */
-	uint32_t nr; /* out: XS_DIRECTORY, the names in buf; XS_READ, the value's bytes */
+	int rc;      /* out */
+	uint32_t nr; /* out */
 };
 
 /* The most requests xs_batch() has in flight at once. */

@@ -107,6 +107,24 @@ static void notify(void *ctx)
 
 static const struct xs_transport fake = { .notify = notify, .wait = daemon_step };
 
+/* One request on its own, as a batch of one. */
+static int xs_read(struct xs_client *c, const char *path, char *buf, size_t len)
+{
+	struct xs_op op = { XS_READ, path, buf, len, 99, 99 };
+
+	xs_batch(c, &op, 1);
+	return op.rc;
+}
+
+static int xs_directory(struct xs_client *c, const char *path, char *buf, size_t len, uint32_t *nr)
+{
+	struct xs_op op = { XS_DIRECTORY, path, buf, len, 99, 99 };
+
+	xs_batch(c, &op, 1);
+	*nr = op.nr;
+	return op.rc;
+}
+
 static void fresh(uint32_t start_idx)
 {
 	memset(&ring, 0, sizeof(ring));
