@@ -13,8 +13,10 @@
 
 /*
  * Input: a NUL-ended string for the parsers (at most 80 bytes), then the byte stream the
- * fake daemon puts on the response ring, a chunk per wait. The client reads a value, lists
- * bios-strings/ and reads two more values, as probe_config() does.
+ * fake daemon puts on the response ring, a chunk per wait. The client batches as
+ * probe_config() does: three listings in one exchange, then four values in a second, so the
+ * replies of several requests in flight share the ring (and the stream may answer them out
+ * of order, twice, or not at all).
  */
 static struct xenstore_domain_interface ring;
 static struct fuzz_in stream;
@@ -62,11 +64,23 @@ static void parsers(const char *s)
 		CHECK(strchr(s, ':') != NULL);
 }
 
+/* Oracle: a listing's nr names are NUL-separated inside its buffer. */
+static void check_listing(const struct xs_op *op)
+{
+	size_t at = 0;
+
+	for (uint32_t k = 0; k < op->nr; k++) {
+		CHECK(at < op->len);
+		at += strnlen(op->buf + at, op->len - at) + 1;
+	}
+	CHECK(at <= op->len);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_in in = { data, size };
-	char s[81], val[64], names[2048];
-	uint32_t nr;
+	static char names[3][1024], vals[4][64];
+	char s[81];
 	size_t n = 0;
 
 	console_clear();
@@ -85,22 +99,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	stream = in;
 	struct xs_client c;
 	xs_init(&c, &ring, &transport);
-	static const char *const keys[] = { "platform/acpi", "platform/mmio_hole_size" };
+	struct xs_op dirs[] = {
+		{ XS_DIRECTORY, "platform", names[0], sizeof(names[0]), 99, 99 },
+		{ XS_DIRECTORY, "hvmloader", names[1], sizeof(names[1]), 99, 99 },
+		{ XS_DIRECTORY, "bios-strings", names[2], sizeof(names[2]), 99, 99 },
+	};
+	struct xs_op reads[] = {
+		{ XS_READ, "hvmloader/bios", vals[0], sizeof(vals[0]), 99, 99 },
+		{ XS_READ, "platform/acpi", vals[1], sizeof(vals[1]), 99, 99 },
+		{ XS_READ, "platform/mmio_hole_size", vals[2], sizeof(vals[2]), 99, 99 },
+		{ XS_READ, "platform/generation-id", vals[3], 8, 99, 99 }, /* a short buffer */
+	};
+	xs_batch(&c, dirs, 3);
+	xs_batch(&c, reads, 4);
 	for (int i = 0; i < 3; i++) {
-		int rc = i == 1 ? xs_directory(&c, "bios-strings", names, sizeof(names), &nr)
-				: xs_read(&c, keys[i / 2], val, sizeof(val));
-		if (i == 1 && (rc == 0 || rc == -ERR_NOSPC /* names that fit */)) {
-			/* Oracle: the names counted are NUL-separated within the buffer. */
-			size_t at = 0;
-			for (uint32_t k = 0; k < nr; k++) {
-				CHECK(at < sizeof(names));
-				at += strnlen(names + at, sizeof(names) - at) + 1;
-			}
-			CHECK(at <= sizeof(names));
-		} else if (i != 1 && rc == 0) {
-			CHECK(strnlen(val, sizeof(val)) < sizeof(val));
-			parsers(val);
-		}
+		int rc = dirs[i].rc;
+
+		CHECK(rc == 0 || rc == -ERR_NOENT || rc == -ERR_NOSPC || rc == -ERR_XEN);
+		if (rc == 0 || rc == -ERR_NOSPC /* names that fit */)
+			check_listing(&dirs[i]);
+	}
+	for (int i = 0; i < 4; i++) {
+		const struct xs_op *op = &reads[i];
+
+		CHECK(op->rc == 0 || op->rc == -ERR_NOENT || op->rc == -ERR_NOSPC || op->rc == -ERR_XEN);
+		if (op->rc)
+			continue;
+		/* Oracle: the value's length is inside the buffer, and it is terminated there. */
+		CHECK(op->nr < op->len);
+		CHECK(op->buf[op->nr] == '\0');
+		parsers(op->buf);
 	}
 	return 0;
 }

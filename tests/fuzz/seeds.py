@@ -32,14 +32,17 @@ def xs_msg(kind, req, payload):
     return struct.pack('<IIII', kind, req, 0, len(payload)) + payload
 
 
-# xenstore: what oxenstored answers probe_config()'s first requests, then hostile variants.
+# xenstore: what xenstored answers probe_config()'s two batches (three listings, requests 1-3,
+# then four values, 4-7), then hostile variants.
 names = b'bios-vendor\0system-manufacturer\0oem-1\0oem-2\0'
-write('xenstore', 'libxl', b'1\0' + chunks(xs_msg(XS_READ, 1, b'1') + xs_msg(XS_DIRECTORY, 2, names) +
-                                        xs_msg(XS_READ, 3, b'268435456')))
-write('xenstore', 'enoent', b'0x10\0' + chunks(xs_msg(XS_ERROR, 1, b'ENOENT\0') + xs_msg(XS_ERROR, 2, b'ENOENT\0') +
-                                              xs_msg(XS_ERROR, 3, b'ENOENT\0')))
+write('xenstore', 'libxl', b'1\0' + chunks(xs_msg(XS_DIRECTORY, 1, b'acpi\0acpi_s3\0mmio_hole_size\0') +
+                                        xs_msg(XS_DIRECTORY, 2, b'bios\0allow-memory-relocate\0') +
+                                        xs_msg(XS_DIRECTORY, 3, names) + xs_msg(XS_READ, 4, b'seabios') +
+                                        xs_msg(XS_READ, 5, b'1') + xs_msg(XS_READ, 6, b'268435456') +
+                                        xs_msg(XS_ERROR, 7, b'ENOENT\0')))
+write('xenstore', 'enoent', b'0x10\0' + chunks(b''.join(xs_msg(XS_ERROR, i, b'ENOENT\0') for i in range(1, 8))))
 big = b''.join(b'oem-%d\0' % i for i in range(1, 400))
-write('xenstore', 'long-listing', b'18446744073709551615\0' + chunks(xs_msg(XS_READ, 1, b'\x01\x7f') +
+write('xenstore', 'long-listing', b'18446744073709551615\0' + chunks(xs_msg(XS_DIRECTORY, 1, b'\x01\x7f') +
                                                                     xs_msg(XS_DIRECTORY, 2, big)))
 write('xenstore', 'pair', b'123:456\0')
 
