@@ -277,13 +277,11 @@ void xen_yield(void)
 	hypercall2(__HYPERVISOR_sched_op, SCHEDOP_yield, 0);
 }
 
-/* Frames per XENMEM_populate_physmap call: one hypercall backs a
- * 2 MiB OVMF flash in four, where one per page cost seconds under the emulated Xen. */
+/* Frames per XENMEM_populate_physmap call: one hypercall backs a 2 MiB OVMF flash in four, where
+ * one per page cost seconds under the emulated Xen. */
 #define FRAME_BATCH 128
 
-/* Runs a reservation op over [pfn, pfn+nr) in batches, stopping at the
- * first frame Xen does not take; returns how many it did, in order from pfn. */
-static uint32_t reservation_op(unsigned int op, uint32_t pfn, uint32_t nr)
+uint32_t xen_populate_upto(uint32_t pfn, uint32_t nr)
 {
 	xen_pfn_t frames[FRAME_BATCH];
 	uint32_t done = 0;
@@ -295,8 +293,8 @@ static uint32_t reservation_op(unsigned int op, uint32_t pfn, uint32_t nr)
 		for (uint32_t i = 0; i < n; i++)
 			frames[i] = pfn + done + i;
 		set_xen_guest_handle(r.extent_start, frames);
-		/* Xen returns how many extents it handled, in order, or a negative error when none. */
-		long got = hypercall2(__HYPERVISOR_memory_op, op, (unsigned long)&r);
+		/* Xen returns how many extents it backed, in order, or a negative error when none. */
+		long got = hypercall2(__HYPERVISOR_memory_op, XENMEM_populate_physmap, (unsigned long)&r);
 
 		if (got > 0)
 			done += (uint32_t)got > n ? n : (uint32_t)got;
@@ -304,11 +302,6 @@ static uint32_t reservation_op(unsigned int op, uint32_t pfn, uint32_t nr)
 			break;
 	}
 	return done;
-}
-
-uint32_t xen_populate_upto(uint32_t pfn, uint32_t nr)
-{
-	return reservation_op(XENMEM_populate_physmap, pfn, nr);
 }
 
 int xen_populate(uint32_t pfn, uint32_t nr)
