@@ -23,10 +23,9 @@ struct pci_bar {
 	bool prefetchable;
 	bool top_of_hole; /* keep it at the top of the low hole, outside the UC MTRR range */
 	uint64_t size;    /* a power of two */
-	/* The registers as sizing found them: their type bits go back with the address, and a
-	 * BAR left unplaced gets them back whole (the sizing write is not undone otherwise,
-	 * as the address written next replaces it). */
-	uint32_t orig_lo, orig_hi;
+	/* The read-only type bits sizing read back (I/O: bits 1:0; memory: 3:0; ROM: none),
+	 * written again with the address. */
+	uint32_t type_bits;
 	/* out */
 	bool placed;
 	bool high; /* above 4 GiB */

@@ -47,14 +47,19 @@ static void route_links(struct platform *p)
 		return;
 	}
 	/* Links A..D take the mask's IRQs in turn, wrapping: 5, 10, 11, 5. */
+	uint32_t routes = 0;
 	for (uint32_t link = 0; link < 4; link++) {
 		do
 			irq = (irq + 1) & 15;
 		while (!(PCI_ISA_IRQ_MASK & (1u << irq)));
-		pci_cfg_write8(PCI_ISA_BRIDGE_DEVFN, (uint8_t)(PIIX_PIRQ_ROUTE + link), (uint8_t)irq);
 		p->pci.link_irq[link] = (uint8_t)irq;
-		log_printf("PCI-ISA link %u routed to IRQ%u\n", link, irq);
+		routes |= irq << (8 * link);
 	}
+	/* PIRQRCA..D (0x60-0x63) in one dword: one exit instead of four. qemu-xen hands each
+	 * byte of the write to Xen as its own link route (piix3_write_config_xen). */
+	pci_cfg_write32(PCI_ISA_BRIDGE_DEVFN, PIIX_PIRQ_ROUTE, routes);
+	for (uint32_t link = 0; link < 4; link++)
+		log_printf("PCI-ISA link %u routed to IRQ%u\n", link, p->pci.link_irq[link]);
 	/* PCI interrupts are level-triggered, shared, active low. */
 	isa_elcr_write(PCI_ISA_IRQ_MASK);
 }
@@ -101,29 +106,31 @@ static void apply_quirks(struct platform *p, uint16_t bdf, uint16_t vendor, uint
 
 /*
  * Sizes one BAR with decode off; returns how many BAR registers it used (0 = none).
- * The sizing write is undone only where nothing else will overwrite it: program_bars()
- * writes every placed BAR and puts an unplaced one back as it was (orig_lo/orig_hi).
+ * The register is not read first: at firmware entry every BAR holds 0 beside its read-only
+ * type bits (qemu resets its devices' BARs to 0, and qemu-xen's passthrough starts its
+ * emulated BARs at 0), and the type bits read back with the size. That saves an exit per
+ * register. The sizing write is undone only where nothing else will overwrite it:
+ * program_bars() writes every placed BAR and puts 0 back in an unplaced one.
  */
 static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top)
 {
-	uint32_t orig = pci_cfg_read32(bdf, reg), orig_hi = 0, lo;
+	uint32_t lo;
 	uint64_t size;
 	uint8_t kind;
 	int regs = 1;
 
 	if (reg == PCI_ROM_ADDRESS) {
 		pci_cfg_write32(bdf, reg, 0xFFFFF800u);
-		lo = pci_cfg_read32(bdf, reg) & 0xFFFFF800u;
-		size = lo;
+		lo = pci_cfg_read32(bdf, reg);
+		size = lo & 0xFFFFF800u;
 		kind = PCI_BAR_ROM;
 	} else {
 		pci_cfg_write32(bdf, reg, 0xFFFFFFFFu);
 		lo = pci_cfg_read32(bdf, reg);
-		if (orig & PCI_BAR_SPACE_IO) {
+		if (lo & PCI_BAR_SPACE_IO) {
 			size = lo & 0xFFFCu; /* x86 I/O space is 64 KiB */
 			kind = PCI_BAR_IO;
-		} else if ((orig & PCI_BAR_MEM_TYPE_MASK) == PCI_BAR_MEM_TYPE_64 && reg < 0x24) {
-			orig_hi = pci_cfg_read32(bdf, (uint8_t)(reg + 4));
+		} else if ((lo & PCI_BAR_MEM_TYPE_MASK) == PCI_BAR_MEM_TYPE_64 && reg < 0x24) {
 			pci_cfg_write32(bdf, (uint8_t)(reg + 4), 0xFFFFFFFFu);
 			size = (uint64_t)pci_cfg_read32(bdf, (uint8_t)(reg + 4)) << 32 | (lo & ~0xFu);
 			kind = PCI_BAR_MEM64;
@@ -134,19 +141,20 @@ static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top
 		}
 	}
 	size &= ~(size - 1); /* the lowest writable bit is the size */
+	uint32_t type = lo & (kind == PCI_BAR_IO ? 0x3u : kind == PCI_BAR_ROM ? 0 : 0xFu);
 	if (!size) {
-		/* Nothing writable but perhaps the upper half of an I/O BAR: put it back. */
-		if (lo != orig && lo)
-			pci_cfg_write32(bdf, reg, orig);
+		/* Nothing sizable, yet some bit took the ones (an I/O BAR's upper half): clear it. */
+		if (lo != type)
+			pci_cfg_write32(bdf, reg, 0);
 		return regs;
 	}
 	if (scan.nr_bars == PCI_MAX_BARS) {
 		log_error("PCI: more than %u BARs; %02x:%x bar %02x left disabled\n", PCI_MAX_BARS, PCI_DEV(bdf),
 			  PCI_FN(bdf), reg);
 		scan.dropped[p->pci.nr] |= kind == PCI_BAR_IO ? PCI_COMMAND_IO : PCI_COMMAND_MEMORY;
-		pci_cfg_write32(bdf, reg, orig);
+		pci_cfg_write32(bdf, reg, 0);
 		if (kind == PCI_BAR_MEM64)
-			pci_cfg_write32(bdf, (uint8_t)(reg + 4), orig_hi);
+			pci_cfg_write32(bdf, (uint8_t)(reg + 4), 0);
 		return regs;
 	}
 	struct pci_bar *b = &scan.bars[scan.nr_bars++];
@@ -155,10 +163,9 @@ static int size_bar(struct platform *p, uint16_t bdf, uint8_t reg, bool keep_top
 	b->reg = reg;
 	b->kind = kind;
 	b->size = size;
-	b->prefetchable = kind != PCI_BAR_IO && kind != PCI_BAR_ROM && (orig & PCI_BAR_MEM_PREFETCH);
+	b->prefetchable = kind != PCI_BAR_IO && kind != PCI_BAR_ROM && (lo & PCI_BAR_MEM_PREFETCH);
 	b->top_of_hole = keep_top && kind == PCI_BAR_MEM32;
-	b->orig_lo = reg == PCI_ROM_ADDRESS ? orig & ~(uint32_t)PCI_ROM_ENABLE : orig;
-	b->orig_hi = orig_hi;
+	b->type_bits = type;
 	return regs;
 }
 
@@ -262,10 +269,10 @@ static void program_bars(const struct pci_plan *pl)
 		uint32_t flags;
 
 		if (!b->placed) {
-			/* Back as it was (the ROM disabled): the sizing write is still in it. */
-			pci_cfg_write32(b->bdf, b->reg, b->orig_lo);
+			/* Back to 0, as it was (the ROM disabled): the sizing write is still in it. */
+			pci_cfg_write32(b->bdf, b->reg, 0);
 			if (b->kind == PCI_BAR_MEM64)
-				pci_cfg_write32(b->bdf, (uint8_t)(b->reg + 4), b->orig_hi);
+				pci_cfg_write32(b->bdf, (uint8_t)(b->reg + 4), 0);
 			log_error("pci dev %02x:%x bar %02x size %09llx: no space, left disabled\n", PCI_DEV(b->bdf),
 				  PCI_FN(b->bdf), b->reg, (unsigned long long)b->size);
 			continue;
@@ -273,7 +280,7 @@ static void program_bars(const struct pci_plan *pl)
 		/* Keep the type bits the device reported when sized (read-only, so they have not
 		 * changed); the ROM stays disabled until its driver (SeaBIOS, for VGA and NIC ROMs)
 		 * turns it on. */
-		flags = b->orig_lo & (b->kind == PCI_BAR_IO ? 0x3u : b->kind == PCI_BAR_ROM ? 0 : 0xFu);
+		flags = b->type_bits;
 		pci_cfg_write32(b->bdf, b->reg, (uint32_t)b->addr | flags);
 		if (b->kind == PCI_BAR_MEM64)
 			pci_cfg_write32(b->bdf, (uint8_t)(b->reg + 4), (uint32_t)(b->addr >> 32));
