@@ -5,6 +5,8 @@
 # the whole way from `xl create` to the boot sector, cut into toolstack, loader and SeaBIOS.
 #
 # Usage: bench.sh [REPS]   (env BENCH_VCPUS, default "1 4": one table per vCPU count;
+#                           BENCH_CREATE_REPS, default 3: runs per firmware for the
+#                           create-to-boot table, on guests of their own (below);
 #                           BENCH_FIRMWARES, default "hvmloader hvmchain hvmchain-nomenu":
 #                           which firmwares boot the guest, in this order each round; the two
 #                           loaders must be among them. hvmloader and hvmchain take libxl's
@@ -43,10 +45,27 @@ if [ -z "${BENCH_REPORT_ONLY:-}" ]; then
 	# figures, takes that instead of the first firmware.
 	sed -e "s|@VCPUS@|1|" -e 's|@FIRMWARE@|firmware="/test/hvmchain"|' "$HERE/guest.cfg.in" >"$G/0-warmup.cfg"
 	names=(0-warmup)
+	# Two kinds of guest. The loader stage is taken on guests created paused and unpaused
+	# once dom0 is idle ("#settle"), Ncpu-RR-FW: on a guest created running, the end of
+	# `xl create` takes dom0's one vCPU from qemu-xen while the loader waits on it
+	# (dom0-init.sh has figures). The way from `xl create` to the boot sector is taken on
+	# guests created running, as `xl create` does, Ncpu-create-RR-FW, every firmware.
 	for v in $vcpus_list; do
 		for i in $(seq 1 "$reps"); do
-			for fw in "${firmwares[@]}"; do
+			for fw in hvmloader hvmchain; do
 				n=$(printf '%dcpu-%02d-%s' "$v" "$i" "$fw")
+				case $fw in
+				hvmloader) line='# Debian'"'"'s hvmloader with its default module (bios-256k.bin)' ;;
+				hvmchain) line='firmware="/test/hvmchain"' ;;
+				esac
+				sed -e "s|@VCPUS@|$v|" -e "s|@FIRMWARE@|$line|" -e '/^#create: timed$/d' \
+					-e '$a #settle: 4' "$HERE/guest.cfg.in" >"$G/$n.cfg"
+				names+=("$n")
+			done
+		done
+		for i in $(seq 1 "${BENCH_CREATE_REPS:-3}"); do
+			for fw in "${firmwares[@]}"; do
+				n=$(printf '%dcpu-create-%02d-%s' "$v" "$i" "$fw")
 				case $fw in
 				hvmloader) line='# Debian'"'"'s hvmloader with its default module (bios-256k.bin)' ;;
 				hvmchain) line='firmware="/test/hvmchain"' ;;
@@ -85,10 +104,12 @@ read -ra firmwares <<<"$(cat "$B/firmwares" 2>/dev/null || echo hvmloader hvmcha
 mapfile -t failed < <(grep -aoE '^FAIL [^ :/]+' "$B/run.log" | cut -d' ' -f2 | sort -u)
 [ ${#failed[@]} = 0 ] || echo "bench: left out of the figures (did not boot): ${failed[*]}" >&2
 
-# logs VCPUS FW: the console logs of the runs that booted.
+# logs VCPUS FW [create]: the console logs of the runs that booted, of the loader-stage
+# guests, or with "create" of the create-to-boot ones.
 logs() {
-	local f n m
-	for f in "$B"/xen/"$1"cpu-*-"$2".log; do
+	local f n m glob="$B/xen/$1cpu-[0-9]*-$2.log"
+	[ "${3:-}" != create ] || glob="$B/xen/$1cpu-create-*-$2.log"
+	for f in $glob; do
 		[ -f "$f" ] || continue
 		n=$(basename "$f" .log)
 		for m in "${failed[@]}"; do [ "$m" != "$n" ] || continue 2; done
@@ -195,7 +216,8 @@ fw_label() {
 	echo
 	echo "Loader stage = from the loader's first console line to SeaBIOS's banner, Xen console"
 	echo "timestamps, same guest (BOOT-OK disk, 128 MiB), $reps runs each, alternating, one"
-	echo "emulated-Xen session ($(date -u +%F), $(nproc) host cores, QEMU TCG, nested HVM)."
+	echo "emulated-Xen session ($(date -u +%F), $(nproc) host cores, QEMU TCG, nested HVM). Each"
+	echo "guest is created paused and unpaused 4 s later, when dom0 has finished \`xl create\`."
 	echo
 	if [ ${#failed[@]} != 0 ]; then
 		echo "Left out (did not boot; the run's log says why): ${failed[*]}."
@@ -249,7 +271,7 @@ fw_label() {
 	declare -A total
 	for v in $vcpus_list; do
 		for fw in "${firmwares[@]}"; do
-			splits=$(for f in $(logs "$v" "$fw"); do
+			splits=$(for f in $(logs "$v" "$fw" create); do
 				create_to_boot "$f" "$(create_stamps "$(basename "$f" .log)")"
 			done)
 			row="| $v | $(fw_label "$fw") |"
@@ -271,7 +293,8 @@ fw_label() {
 	echo "  its far call into the sector; the sector's own BOOT-OK line follows 17 COM1 exits later)."
 	echo "- toolstack: \`xl create\` to the loader's first line: libxl builds the domain, starts"
 	echo "  qemu-xen in dom0 and unpauses the guest."
-	echo "- loader stage: the loader's first line to SeaBIOS's banner (the table at the top)."
+	echo "- loader stage: the loader's first line to SeaBIOS's banner, as in the table at the top,"
+	echo "  but on guests created running: the end of \`xl create\` in dom0 overlaps it."
 	echo "- SeaBIOS: its banner to the boot sector. Of it: VGA ROM, \"Scan for VGA option rom\" to"
 	echo "  \"Turning on vga text mode console\" (the ROM read through its BAR and run); VGA text mode,"
 	echo "  from there to the banner on the screen (int 10h mode 3 on the emulated VGA); option ROMs,"
@@ -301,18 +324,38 @@ fw_label() {
 	echo "| presence: fn 0 of 32 slots, fn 1-7 of the multi-function 01, header type of 4 fn 0 | 43 | 0 | 43 | | |"
 	echo "| per function (6): class, interrupt pin, command | 18 | 0 | 18 | | |"
 	echo "| sizing 15 BAR registers: write ones, read back (no restore: the address follows) | 15 | 15 | 15 | | |"
-	echo "| PIIX3 ID; 4 link routes (one dword), 2 INTx lines (the pin's dword), PM (7: 4 dwords) and IDE (2: one) quirk writes | 1 | 15 | 7 | | |"
+	echo "| PIIX3 ID; 4 link routes (one dword write), 2 INTx lines (the pin's dword), PM (7: 4 dwords) and IDE (2: one) quirk writes | 1 | 12 | 7 | | |"
 	echo "| 6 BAR addresses, 6 command writes (decode, bus master) | 0 | 12 | 12 | | |"
 	echo "| memory map, 2 store params, shared info, guest handle, tables area, TSS and ACPI-ports params | | | | 8 | |"
 	echo "| xenstore: list platform/, hvmloader/ and bios-strings/, then read the 6 keys libxl writes that matter: two exchanges, each all its requests at once | | | | 2 per exchange (send + one poll) | 9 |"
 	echo "| vCPUs: initialise + up per AP | | | | 2 per AP | |"
-	echo "| **floor (1 vCPU)** | **77** | **42** | **95** | **12** | **9** |"
+	echo "| **floor (1 vCPU)** | **77** | **39** | **95** | **12** | **9** |"
 	echo
-	echo "Console output is not in the floor: a loader could print nothing. Each PCI config access"
-	echo "is one exit to qemu-xen, and one more when it must first select another dword at 0xCF8:"
-	echo "Xen passes 0xCF8 writes on to qemu-xen too (hvm_access_cf8). So is port I/O to CMOS"
-	echo "past the clock registers, the PM1 control register and absent ISA ports (the COM2 and"
-	echo "LPT1 probes); the PIC, ELCR and the clock, and MMIO to the LAPIC and IOAPIC, stay in Xen."
+	echo "Console output is not in the floor: a loader could print nothing."
+	echo
+	echo "What an exit costs here, timed once (2026-12-01) by a throwaway build that ran 32-40 of"
+	echo "each kind in a row and read the TSC around each, on a guest unpaused once dom0 was idle:"
+	echo
+	echo "| exit | answered by | time each |"
+	echo "| --- | --- | --- |"
+	echo "| 0xCF8 write | qemu-xen: Xen records it, then passes it on (hvm_access_cf8) | 0.35-0.5 ms |"
+	echo "| config read or write of a function that exists | qemu-xen | 0.35-0.6 ms |"
+	echo "| config read of a device that does not exist | Xen: no ioreq server claims it | 0.02-0.06 ms |"
+	echo "| cpuid; a port no device model claims (COM2's scratch register) | Xen | 0.02-0.06 ms |"
+	echo "| a console line to port 0xE9 (one rep outsb) | Xen prints it | about 0.5 ms a line and 0.012 ms a byte |"
+	echo
+	echo "- On top of its exit, qemu-xen does work of its own for some writes: each PIIX3 link route"
+	echo "  is a hypercall from dom0 (about 3 ms a link, whatever the width of the write), a PIIX4 PM"
+	echo "  register that moves an I/O range 1-2.5 ms, a BAR address about 1 ms more, and turning"
+	echo "  decode on 1.5-3.5 ms per function (it maps the BARs)."
+	echo "- CMOS past the clock registers goes to qemu-xen, index and data each: the 8 bytes of"
+	echo "  memory size that both loaders write take 16 exits, about 9 ms."
+	echo "- While dom0 is busy, an exit to qemu-xen waits for it: with Xen on one emulated CPU, the"
+	echo "  first 20-30 of a guest created running took up to 10 ms each (hence the settle above)."
+	echo "- So the floor's config-space exits, 181 to qemu-xen and 33 absent-device reads, take"
+	echo "  65-90 ms; with the device-model work above and CMOS, 110-140 ms. hvmloader's scan alone"
+	echo "  selects 768 registers at 0xCF8 (three 16-bit reads for each of 256 functions), about"
+	echo "  0.3 s at these costs, and it writes the console one byte per exit."
 	echo
 	# The sizes need no guest: `make bench-size` prints the same table on its own.
 	"$HERE/size.sh" "$OUT/hvmchain" ${BENCH_BUILTIN:+"$BENCH_BUILTIN"}
