@@ -75,6 +75,10 @@ static uint32_t rd(uint16_t bdf, uint8_t reg, int len)
 
 	if (!f)
 		return len == 4 ? 0xFFFFFFFFu : len == 2 ? 0xFFFFu : 0xFFu;
+	uint8_t dw = reg & 0xFC;
+	f->reads++;
+	if (((dw >= PCI_BASE_ADDRESS_0 && dw <= 0x24) || dw == PCI_ROM_ADDRESS) && !f->written[dw / 4])
+		f->bar_reads_unwritten++;
 	memcpy(&v, &f->cfg[reg], (size_t)len);
 	return v;
 }
@@ -98,6 +102,7 @@ static void wr(uint16_t bdf, uint8_t reg, uint32_t value, int len)
 	if (dw == PCI_VENDOR_ID || dw == PCI_CLASS_REVISION || (bar_reg && !f->has_mask[dw / 4]))
 		nv = old;
 	memcpy(&f->cfg[dw], &nv, 4);
+	f->written[dw / 4] = true;
 	f->writes++;
 }
 

@@ -13,6 +13,9 @@ struct fake_fn {
 	uint32_t mask[64];    /* writable bits of a BAR dword */
 	uint32_t ro_bits[64]; /* type bits the BAR always reads back */
 	uint32_t writes;
+	uint32_t reads;
+	bool written[64];             /* dwords written at least once */
+	uint32_t bar_reads_unwritten; /* reads of a BAR register before any write to it */
 };
 
 struct fake_bus {

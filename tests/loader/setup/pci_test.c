@@ -235,4 +235,22 @@ TEST(pci_setup_writes_each_register_once)
 	CHECK_EQ(fake_bus.fn[PCI_BDF(0, 2, 0)].writes, 7 + 2 + 1 + 1);
 	/* PIIX3 IDE: its one BAR sized, programmed; the two legacy-decode quirk writes; command. */
 	CHECK_EQ(fake_bus.fn[PCI_BDF(0, 1, 1)].writes, 1 + 1 + 2 + 1);
+	/* PIIX3 ISA bridge: the four link routes in one dword, then its command. */
+	CHECK_EQ(fake_bus.fn[PCI_BDF(0, 1, 0)].writes, 1 + 1);
+}
+
+/* At firmware entry a BAR holds 0 beside its type bits, so sizing writes ones first and
+ * reads only the answer: each read of a BAR register is an exit to qemu-xen. */
+TEST(pci_setup_sizes_bars_without_reading_them_first)
+{
+	qemu_xen_bus();
+	pci_setup(&plat);
+	for (uint32_t bdf = 0; bdf < 256; bdf++)
+		CHECK_EQ(fake_bus.fn[bdf].bar_reads_unwritten, 0);
+	/* The Xen platform device: its ID, class, command, the seven answers to sizing, its
+	 * interrupt pin and header type. */
+	CHECK_EQ(fake_bus.fn[PCI_BDF(0, 2, 0)].reads, 3 + 7 + 2);
+	/* The type bits still go back with the addresses. */
+	CHECK_EQ(fake_bar_value(2, 0, 0x10, false) & 0x3, PCI_BAR_SPACE_IO);
+	CHECK_EQ(fake_bar_value(3, 0, 0x10, false) & 0xF, PCI_BAR_MEM_PREFETCH);
 }
